@@ -1,0 +1,72 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+/** Imports a layer may not make, with the reason the architecture note gives (docs/ARCHITECTURE.md). */
+const forbid = (group, message) => ['error', { patterns: [{ group, message }] }];
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'test-artifacts/**', 'bench/out/**', 'web/dist/**', 'dist/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    files: ['src/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': forbid(
+        [
+          'node:*',
+          '**/geo/**',
+          '**/importers/**',
+          '**/analysis/**',
+          '**/services/**',
+          '**/storage/**',
+          '**/http/**',
+          '**/cli/**',
+          '**/i18n/**',
+        ],
+        'core is the pure domain: no I/O, no other layer, no Node modules (DESIGN §3).',
+      ),
+    },
+  },
+  {
+    files: ['src/analysis/**/*.ts', 'src/geo/**/*.ts', 'src/importers/**/*.ts'],
+    rules: {
+      'no-restricted-imports': forbid(
+        ['**/storage/**', '**/services/**', '**/http/**', '**/cli/**'],
+        'analysis, geo and importers depend on core only, so they stay testable on plain arrays (DESIGN §3).',
+      ),
+    },
+  },
+  {
+    files: ['src/services/**/*.ts'],
+    rules: {
+      'no-restricted-imports': forbid(
+        ['**/http/**', '**/cli/**', '**/storage/sqlite/**', '**/storage/postgres/**'],
+        'services talk to storage through ports and know nothing of the edges (DESIGN §3, §10.2).',
+      ),
+    },
+  },
+  {
+    files: ['src/http/**/*.ts', 'src/cli/**/*.ts'],
+    rules: {
+      'no-restricted-imports': forbid(
+        ['**/storage/sqlite/**', '**/storage/postgres/**', '**/importers/**', '**/analysis/**'],
+        'edges validate, call a service and present; wiring of adapters happens in src/main.ts only (DESIGN §10.3).',
+      ),
+    },
+  },
+  {
+    files: ['**/*.test.ts', 'test/**/*.ts', 'bench/**/*.ts'],
+    rules: { 'no-restricted-imports': 'off', '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+  { files: ['**/*.js', '**/*.mjs'], ...tseslint.configs.disableTypeChecked },
+);

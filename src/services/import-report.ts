@@ -1,0 +1,37 @@
+import type { RowIssue } from '../core/issues.ts';
+
+/** What `vigie import … --json` prints and POST /api/v1/imports returns (DESIGN §6). */
+export interface ImportReport {
+  runId: number | null;
+  source: string;
+  file: string;
+  layout: string | null;
+  /** Records read (a monadic ACLED event spread over several lines is one record). */
+  rowsRead: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  /** Physical data lines read, including the extra lines of folded records. */
+  sourceRows: number;
+  /** True when the import stored its valid rows; false when it was rejected and nothing was stored. */
+  stored: boolean;
+  /** Errors of rejected records, in file order (the first MAX_LISTED_ISSUES; `issuesTotal` counts all). */
+  issues: RowIssue[];
+  issuesTotal: number;
+  warnings: RowIssue[];
+}
+
+/** A report lists at most this many issues; more would make a 100 MB error file out of a wrong delimiter. */
+export const MAX_LISTED_ISSUES = 1000;
+
+export class IssueList {
+  readonly items: RowIssue[] = [];
+  total = 0;
+  add(issues: readonly RowIssue[]): void {
+    for (const i of issues) {
+      this.total++;
+      if (this.items.length < MAX_LISTED_ISSUES) this.items.push(i);
+    }
+  }
+}

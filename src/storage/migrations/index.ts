@@ -1,0 +1,23 @@
+import { Migrator, type Kysely, type Migration } from 'kysely';
+import type { DialectColumns } from '../dialect.ts';
+import * as m0001 from './0001-events.ts';
+import * as m0002 from './0002-places.ts';
+
+type DialectMigration = (db: Kysely<unknown>, d: DialectColumns) => Promise<void>;
+
+/** Migrations in order; each receives the dialect's column helpers so the SQL that differs stays in sqlite/ and postgres/. */
+const MIGRATIONS: ReadonlyArray<readonly [string, DialectMigration]> = [
+  ['0001-events', m0001.up],
+  ['0002-places', m0002.up],
+];
+
+export async function migrateToLatest(db: Kysely<unknown>, dialect: DialectColumns): Promise<void> {
+  const migrations: Record<string, Migration> = {};
+  for (const [name, up] of MIGRATIONS) migrations[name] = { up: (k) => up(k, dialect) };
+  const migrator = new Migrator({ db, provider: { getMigrations: () => Promise.resolve(migrations) } });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error !== undefined || failed !== undefined) {
+    throw new Error(`migration ${failed?.migrationName ?? ''} failed: ${String(error)}`);
+  }
+}

@@ -1,0 +1,82 @@
+import { Kysely, SqliteDialect } from 'kysely';
+import { VigieError } from '../core/errors.ts';
+import type { EventImportPort } from '../services/ports/event-import-port.ts';
+import type { DialectName } from './dialect.ts';
+import { migrateToLatest } from './migrations/index.ts';
+import { postgresColumns } from './postgres/columns.ts';
+import { openPostgres } from './postgres/connect.ts';
+import { postgresEventImport } from './postgres/event-import.ts';
+import type { Database } from './schema.ts';
+import { sqliteColumns } from './sqlite/columns.ts';
+import { openSqliteFile } from './sqlite/connect.ts';
+import { sqliteEventImport } from './sqlite/event-import.ts';
+
+export interface StorageTarget {
+  /** SQLite file path (the embedded default). */
+  sqlitePath?: string;
+  /** postgres://… connection string; wins over sqlitePath when both are given. */
+  databaseUrl?: string;
+}
+
+/** An open, migrated database: a Kysely handle for queries plus the dialect-specific import writer. */
+export interface Storage {
+  readonly dialect: DialectName;
+  readonly db: Kysely<Database>;
+  readonly eventImport: EventImportPort;
+  /** Human description without secrets (no password in the URL). */
+  readonly description: string;
+  close(): Promise<void>;
+}
+
+export async function openStorage(target: StorageTarget): Promise<Storage> {
+  const storage = target.databaseUrl ? openPostgresStorage(target.databaseUrl) : openSqliteStorage(target);
+  try {
+    await migrateToLatest(
+      storage.db as unknown as Kysely<unknown>,
+      storage.dialect === 'sqlite' ? sqliteColumns : postgresColumns,
+    );
+  } catch (error) {
+    await storage.close();
+    throw new VigieError('STORAGE_UNAVAILABLE', { target: storage.description, reason: String(error) });
+  }
+  return storage;
+}
+
+function openSqliteStorage(target: StorageTarget): Storage {
+  const path = target.sqlitePath ?? './vigie-data/vigie.db';
+  let main;
+  try {
+    main = openSqliteFile(path);
+  } catch (error) {
+    throw new VigieError('STORAGE_UNAVAILABLE', { target: path, reason: String(error) });
+  }
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: main }) });
+  return {
+    dialect: 'sqlite',
+    db,
+    eventImport: sqliteEventImport(() => openSqliteFile(path)),
+    description: `sqlite:${path}`,
+    close: () => db.destroy(),
+  };
+}
+
+function openPostgresStorage(url: string): Storage {
+  const db = openPostgres(url);
+  return {
+    dialect: 'postgres',
+    db,
+    eventImport: postgresEventImport(db),
+    description: redactUrl(url),
+    close: () => db.destroy(),
+  };
+}
+
+function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return 'postgres (unparseable URL)';
+  }
+}
