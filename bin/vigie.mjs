@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+/* global process */
 // Entry point for `npx vigie` and `npm start`: runs the TypeScript sources through tsx,
 // so there is no build step between a checkout and a working command.
 import { register } from 'tsx/esm/api';

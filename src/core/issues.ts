@@ -17,6 +17,7 @@ export const ISSUE_CODES = [
   'FORMAT_UNRECOGNISED', // header matches no supported layout
   'FILE_TRUNCATED', // unterminated quote or incomplete last record at end of file
   'JSON_INVALID',
+  'SOURCE_API_ERROR', // a saved API response that is an error message, not data
   'FILE_TOO_LARGE',
   // record-level problems
   'FIELD_COUNT', // record has more or fewer fields than the header

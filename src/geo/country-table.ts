@@ -8,16 +8,11 @@
  * Aliases are written as the sources spell them; lookups normalise case, accents and punctuation (countries.ts).
  */
 
+/** Other spellings of a country's name, as the sources write them. */
+type Aliases = readonly string[];
+
 /** [iso3, iso2, isoNumeric, gw, English name, French name, other spellings] */
-export type CountryRow = readonly [
-  string,
-  string,
-  number | null,
-  number | null,
-  string,
-  string,
-  readonly string[]?,
-];
+export type CountryRow = readonly [string, string, number | null, number | null, string, string, Aliases?];
 
 // One row per line keeps the table scannable; the formatter would split the long ones.
 // prettier-ignore
@@ -296,3 +291,12 @@ export const HISTORIC_GW: Readonly<Record<number, string>> = {
   265: 'DEU', // German Democratic Republic, merged into 260 in 1990
   817: 'VNM', // Republic of Vietnam (South), merged in 1975
 };
+
+/** The 54 UN member states of Africa (ACLED's and vigie's home ground; Western Sahara is listed above, not here). */
+// prettier-ignore
+export const AFRICAN_STATES: readonly string[] = [
+  'DZA', 'AGO', 'BEN', 'BWA', 'BFA', 'BDI', 'CPV', 'CMR', 'CAF', 'TCD', 'COM', 'COG', 'COD', 'CIV', 'DJI', 'EGY',
+  'GNQ', 'ERI', 'SWZ', 'ETH', 'GAB', 'GMB', 'GHA', 'GIN', 'GNB', 'KEN', 'LSO', 'LBR', 'LBY', 'MDG', 'MWI', 'MLI',
+  'MRT', 'MUS', 'MAR', 'MOZ', 'NAM', 'NER', 'NGA', 'RWA', 'STP', 'SEN', 'SYC', 'SLE', 'SOM', 'ZAF', 'SSD', 'SDN',
+  'TZA', 'TGO', 'TUN', 'UGA', 'ZMB', 'ZWE',
+];

@@ -22,7 +22,7 @@ export interface NearestPlace<P> {
   distanceKm: number;
 }
 
-export class PlaceIndex<P extends { geometry: PolygonalGeometry } = Place> {
+export class PlaceIndex<P extends { code: string; geometry: PolygonalGeometry } = Place> {
   readonly places: readonly P[];
   private readonly shapes: CompiledShape[];
   /** Null for an empty index: Flatbush refuses zero items, and an empty set is a legitimate state (no file loaded). */
@@ -49,6 +49,17 @@ export class PlaceIndex<P extends { geometry: PolygonalGeometry } = Place> {
       this.hit = i;
       return true;
     };
+  }
+
+  private codes: Map<string, P> | null = null;
+
+  /** The unit with this code (first one if a faulty file repeats a code); built on first use. */
+  byCode(code: string): P | null {
+    if (!this.codes) {
+      this.codes = new Map();
+      for (const p of this.places) if (!this.codes.has(p.code)) this.codes.set(p.code, p);
+    }
+    return this.codes.get(code) ?? null;
   }
 
   get size(): number {

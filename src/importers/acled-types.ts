@@ -1,75 +1,99 @@
 import { deriveDisorderType, normalizeAcledEventType } from '../core/taxonomy/acled-event-types.ts';
-import type { AcledTypeResult } from '../core/taxonomy/acled-event-types.ts';
 import { parseInterCode, parseInteraction } from '../core/taxonomy/inter-codes.ts';
 import type { InterCode } from '../core/taxonomy/inter-codes.ts';
 
 /**
  * Per-file memo in front of the taxonomy's crosswalk (core/taxonomy/acled-event-types.ts). The crosswalk
- * normalises labels with Unicode folding and regular expressions; a file holds a dozen distinct types, so each
- * (type, sub-type) pair is worked out once instead of once per row of a million-row file.
+ * normalises labels with Unicode folding and regular expressions; a file holds a few dozen distinct
+ * (type, sub-type) pairs, so each is worked out once instead of once per row of a million-row file.
  */
 export interface AcledTypes {
   eventType: string | null;
   subEventType: string | null;
+  /** Derived from the codebook; the caller prefers the file's own `disorder_type` when it has one. */
   disorderType: string | null;
   /** The source's type was not recognised (kept verbatim, with a warning). */
   unknown: boolean;
 }
 
-const SEP = '\u0001';
+interface Entry extends AcledTypes {
+  /** The answer depends on the sides (the old "Riots/Protests", mob violence's disorder type): not reusable. */
+  bySides: boolean;
+}
 
 export class AcledTypeMemo {
-  private readonly bySourceType = new Map<string, AcledTypeResult | 'sides'>();
+  // Two levels (type → sub-type → entry) rather than one concatenated key: no string is built per row.
+  private readonly byType = new Map<string | null, Map<string | null, Entry>>();
 
-  /**
-   * Current vocabulary for a row. Unknown types are kept verbatim in `eventType` (nothing is lost; the warning
-   * says why). The old "Riots/Protests" depends on the sides and the deaths, so it is never memoised.
-   */
+  /** Current vocabulary for a row. Unknown types are kept verbatim in `eventType` (nothing is lost). */
   resolve(
     sourceType: string | null,
     sourceSubType: string | null,
-    sourceDisorder: string | null,
     side1: InterCode,
     side2: InterCode,
     fatalities: number,
   ): AcledTypes {
-    const key = (sourceType ?? '') + SEP + (sourceSubType ?? '');
-    let hit = this.bySourceType.get(key);
-    if (hit === undefined) {
-      const probe = normalizeAcledEventType({
-        eventType: sourceType,
-        subEventType: sourceSubType,
-        sides: [1, 0],
-        fatalities: 0,
-      });
-      hit =
-        probe.legacy && probe.subEventInferred !== undefined && isRiotsOrProtests(probe) ? 'sides' : probe;
-      this.bySourceType.set(key, hit);
+    let bySub = this.byType.get(sourceType);
+    if (bySub === undefined) {
+      bySub = new Map();
+      this.byType.set(sourceType, bySub);
     }
-    const sides: InterCode[] = [side1, side2];
-    const result =
-      hit === 'sides'
-        ? normalizeAcledEventType({ eventType: sourceType, subEventType: sourceSubType, sides, fatalities })
-        : hit;
-    const eventType = result.eventType ?? sourceType;
-    const subEventType = result.subEventType ?? sourceSubType;
-    const disorderType =
-      sourceDisorder !== null
-        ? sourceDisorder
-        : (canonicalDisorderType(sourceDisorder) ??
-          deriveDisorderType(result.eventType, result.subEventType, sides));
-    return {
-      eventType,
-      subEventType,
-      disorderType,
-      unknown: result.eventType === null && sourceType !== null,
-    };
+    let entry = bySub.get(sourceSubType);
+    if (entry === undefined) {
+      entry = compute(sourceType, sourceSubType, [1, 0], 0);
+      const probe = entry.eventType;
+      entry.bySides =
+        (probe === 'Protests' || probe === 'Riots') &&
+        normalizeAcledEventType({
+          eventType: sourceType,
+          subEventType: sourceSubType,
+          sides: [1, 0],
+          fatalities: 0,
+        }).legacy;
+      // Mob violence by rioters is "Political violence; Demonstrations", by others "Demonstrations".
+      if (entry.subEventType === 'Mob violence') entry.bySides = true;
+      bySub.set(sourceSubType, entry);
+    }
+    return entry.bySides ? compute(sourceType, sourceSubType, [side1, side2], fatalities) : entry;
   }
 }
 
-/** The legacy riots/protests entry is the only one whose current type is Protests or Riots. */
-function isRiotsOrProtests(r: AcledTypeResult): boolean {
-  return r.legacy && (r.eventType === 'Protests' || r.eventType === 'Riots');
+function compute(
+  sourceType: string | null,
+  sourceSubType: string | null,
+  sides: InterCode[],
+  fatalities: number,
+): Entry {
+  const r = normalizeAcledEventType({
+    eventType: sourceType,
+    subEventType: sourceSubType,
+    sides,
+    fatalities,
+  });
+  return {
+    eventType: r.eventType ?? sourceType,
+    subEventType: r.subEventType ?? sourceSubType,
+    disorderType: deriveDisorderType(r.eventType, r.subEventType, sides),
+    unknown: r.eventType === null && sourceType !== null,
+    bySides: false,
+  };
+}
+
+/**
+ * Labels seen so far ("Political militia", "Political militia-Civilians" in post-2023 exports) with their codes.
+ * The taxonomy's parsers normalise with regular expressions; a file holds a handful of labels, so each is parsed
+ * once. Bounded, in case a broken file fills the column with free text.
+ */
+const LABEL_MEMO_LIMIT = 512;
+const interLabels = new Map<string, InterCode | null>();
+const interactionLabels = new Map<string, number | null>();
+
+function memo<T>(cache: Map<string, T>, key: string, parse: (text: string) => T): T {
+  const hit = cache.get(key);
+  if (hit !== undefined || cache.has(key)) return hit as T;
+  const value = parse(key);
+  if (cache.size < LABEL_MEMO_LIMIT) cache.set(key, value);
+  return value;
 }
 
 /**
@@ -82,7 +106,7 @@ export function interOf(text: string | null): InterCode | null {
     const c = text.charCodeAt(0) - 48;
     if (c >= 0 && c <= 8) return c as InterCode;
   }
-  return parseInterCode(text);
+  return memo(interLabels, text, parseInterCode);
 }
 
 /** Interaction code of a cell ("37" or "Political militia-Civilians"); fast path for two digits. */
@@ -93,5 +117,5 @@ export function interactionOf(text: string | null): number | null {
     const b = text.charCodeAt(1) - 48;
     if (a >= 0 && a <= 8 && b >= 0 && b <= 8) return a * 10 + b;
   }
-  return parseInteraction(text);
+  return memo(interactionLabels, text, parseInteraction);
 }

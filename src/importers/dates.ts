@@ -136,7 +136,12 @@ export function parseSourceDate(value: string, slashOrder: SlashOrder): string |
     if (b - a - 1 !== 2 || value.charCodeAt(b) !== 45) return null;
     const c = digitsEnd(value, b + 1, end);
     if (c - b - 1 !== 2 || !isTimeTail(value, c, end)) return null;
-    return isoOf(intOf(value, start, a), intOf(value, a + 1, b), intOf(value, b + 1, c));
+    const year = intOf(value, start, a);
+    const month = intOf(value, a + 1, b);
+    const day = intOf(value, b + 1, c);
+    if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+    // Already in the output form: hand back the source's own characters (the common case of big files).
+    return c - start === value.length ? value : value.slice(start, c);
   }
   if (a - start > 2) return null;
 

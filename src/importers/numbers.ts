@@ -55,29 +55,46 @@ export function parseCoordinate(value: string): number | null {
   if (start === end) return null;
   let i = start;
   const first = value.charCodeAt(i);
-  if (first === 43 || first === 45) i++;
+  const negative = first === 45;
+  if (negative || first === 43) i++;
+  // Digits are gathered into one integer `mantissa` with `decimals` digits after the point. While it stays below
+  // 2^53 and decimals ≤ 22, mantissa / 10^decimals is the correctly rounded value, i.e. exactly what Number()
+  // gives (the classic fast path of decimal parsing), without the slice and the second scan.
+  let mantissa = 0;
   let digits = 0;
-  let points = 0;
+  let decimals = -1;
   for (; i < end; i++) {
     const c = value.charCodeAt(i);
-    if (c >= 48 && c <= 57) digits++;
-    else if (c === 46 && points === 0) points++;
+    if (c >= 48 && c <= 57) {
+      mantissa = mantissa * 10 + (c - 48);
+      digits++;
+      if (decimals >= 0) decimals++;
+    } else if (c === 46 && decimals < 0) decimals = 0;
     else break;
   }
   if (digits === 0) return null;
-  if (i < end) {
-    const e = value.charCodeAt(i);
-    if (e !== 101 && e !== 69) return null; // e / E
-    i++;
-    const sign = value.charCodeAt(i);
-    if (sign === 43 || sign === 45) i++;
-    const expStart = i;
-    while (i < end && value.charCodeAt(i) >= 48 && value.charCodeAt(i) <= 57) i++;
-    if (i === expStart || i !== end) return null;
+  if (i === end) {
+    if (digits <= 15 && decimals <= 22) {
+      const n = decimals > 0 ? mantissa / (POW10[decimals] as number) : mantissa;
+      return negative ? -n : n;
+    }
+    const n = Number(value.slice(start, end));
+    return Number.isFinite(n) ? n : null;
   }
+  const e = value.charCodeAt(i);
+  if (e !== 101 && e !== 69) return null; // e / E
+  i++;
+  const sign = value.charCodeAt(i);
+  if (sign === 43 || sign === 45) i++;
+  const expStart = i;
+  while (i < end && value.charCodeAt(i) >= 48 && value.charCodeAt(i) <= 57) i++;
+  if (i === expStart || i !== end) return null;
   const n = Number(value.slice(start, end));
   return Number.isFinite(n) ? n : null;
 }
+
+const POW10: number[] = [];
+for (let k = 0; k <= 22; k++) POW10.push(10 ** k);
 
 /**
  * Reads a required count cell and records what is wrong: REQUIRED_VALUE_MISSING when empty, NUMBER_INVALID
@@ -133,7 +150,8 @@ export function readLatLon(
   return latitude === null || longitude === null ? null : { latitude, longitude };
 }
 
-function readCoordinate(
+/** One coordinate cell checked against ±limit (90 for latitude, 180 for longitude); null after an issue. */
+export function readCoordinate(
   value: string | undefined,
   row: number,
   column: string,

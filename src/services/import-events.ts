@@ -18,14 +18,15 @@ export interface EventImportDeps {
   classify(event: SourceEvent): EventClassification;
   /** Admin units and cells from the coordinates; an issue when they contradict the country the row names. */
   place(event: SourceEvent, row: number): PlaceResult;
-  now(): string;
-  onProgress?(recordsRead: number): void;
+  now: () => string;
+  onProgress?: (recordsRead: number) => void;
 }
 
 export interface EventImportRequest {
   source: 'acled' | 'ucdp';
   fileName: string;
-  fileSha256: string | null;
+  /** SHA-256 of the bytes read, asked for once the whole file has been read. */
+  fileSha256(): string | null;
   input: EventImport;
   /** Store the valid records and list the rejected ones, instead of rejecting the whole file. */
   skipInvalid: boolean;
@@ -51,7 +52,7 @@ export async function importEvents(deps: EventImportDeps, req: EventImportReques
     kind: 'events',
     source: req.source,
     file_name: req.fileName,
-    file_sha256: req.fileSha256,
+    file_sha256: null,
     layout: req.input.layout.id,
     started_at: deps.now(),
     status: 'running',
@@ -59,12 +60,14 @@ export async function importEvents(deps: EventImportDeps, req: EventImportReques
   const outcome = (status: ImportRunOutcome['status']): ImportRunOutcome => ({
     status,
     finished_at: deps.now(),
+    file_sha256: req.fileSha256(),
     layout: req.input.layout.id,
     rows_read: report.rowsRead,
     inserted: report.inserted,
     updated: report.updated,
     unchanged: report.unchanged,
     rejected: report.rejected,
+    deleted: 0,
     issues_json: JSON.stringify(issues.items),
   });
   try {
@@ -109,6 +112,7 @@ function emptyReport(req: EventImportRequest): ImportReport {
     updated: 0,
     unchanged: 0,
     rejected: 0,
+    deleted: 0,
     sourceRows: 0,
     stored: false,
     issues: [],

@@ -12,6 +12,8 @@ export interface ImportReport {
   updated: number;
   unchanged: number;
   rejected: number;
+  /** Events removed because the source withdrew them (ACLED deletion files); 0 for other imports. */
+  deleted: number;
   /** Physical data lines read, including the extra lines of folded records. */
   sourceRows: number;
   /** True when the import stored its valid rows; false when it was rejected and nothing was stored. */

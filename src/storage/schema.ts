@@ -98,6 +98,7 @@ export interface ImportRunsTable {
   updated: number;
   unchanged: number;
   rejected: number;
+  deleted: number;
   issues_json: string;
 }
 

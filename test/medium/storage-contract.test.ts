@@ -32,7 +32,7 @@ describe.each(DIALECTS)('storage contract on $name', ({ create }) => {
     importEvents(deps, {
       source: 'acled',
       fileName: 'test.csv',
-      fileSha256: null,
+      fileSha256: () => null,
       input: recordsImport(records),
       skipInvalid,
     });
@@ -117,6 +117,58 @@ describe.each(DIALECTS)('storage contract on $name', ({ create }) => {
       row: 3,
       params: { id: 'MLI9', firstRow: 2 },
     });
+  });
+
+  it('removes withdrawn events in one transaction and leaves tombstones', async () => {
+    await run([sampleEvent({ sourceId: 'MLI-DEL' })]);
+    const { outcome } = await storage.eventImport.inTransaction(
+      {
+        kind: 'deletions',
+        source: 'acled',
+        file_name: 'deleted.json',
+        file_sha256: null,
+        layout: null,
+        started_at: deps.now(),
+        status: 'running',
+      },
+      async (session) => {
+        const deleted = await session.deleteEvents(
+          'acled',
+          ['MLI-DEL', 'NEVER-SEEN'],
+          deps.now(),
+          'withdrawn by ACLED',
+        );
+        expect(deleted).toEqual(['MLI-DEL']);
+        return {
+          status: 'committed',
+          finished_at: deps.now(),
+          file_sha256: null,
+          layout: null,
+          rows_read: 2,
+          inserted: 0,
+          updated: 0,
+          unchanged: 1,
+          rejected: 0,
+          deleted: 1,
+          issues_json: '[]',
+        };
+      },
+    );
+    expect(outcome.deleted).toBe(1);
+    const tombstones = await storage.db.selectFrom('event_tombstones').selectAll().execute();
+    expect(tombstones).toHaveLength(1);
+    expect(tombstones[0]).toMatchObject({
+      source: 'acled',
+      source_id: 'MLI-DEL',
+      reason: 'withdrawn by ACLED',
+    });
+    expect(JSON.parse(tombstones[0]!.last_json)).toMatchObject({ source_id: 'MLI-DEL', fatalities: 10 });
+    const left = await storage.db
+      .selectFrom('events')
+      .select('id')
+      .where('source_id', '=', 'MLI-DEL')
+      .execute();
+    expect(left).toHaveLength(0);
   });
 
   it('pages through events with a cursor and applies the shared filters', async () => {

@@ -89,7 +89,7 @@ export function csvField(value: string): string {
 
 function notes(random: () => number, index: number): string {
   const words: string[] = [];
-  const count = 25 + Math.floor(random() * 30); // ~180–350 characters, like real ACLED notes
+  const count = 15 + Math.floor(random() * 30); // ~120–320 characters, like real ACLED notes
   for (let i = 0; i < count; i++) words.push(pick(random, WORDS));
   let text = `On June ${1 + (index % 28)}, ${words.join(' ')}, ${Math.floor(random() * 30)} fatalities.`;
   if (index % 97 === 0) text += ' A witness said "they came at night".';

@@ -29,12 +29,16 @@ export type NewImportRun = Pick<
 export interface ImportRunOutcome {
   status: 'committed' | 'rejected' | 'failed';
   finished_at: string;
+  /** Known only once the whole file has been read. */
+  file_sha256: string | null;
   layout: string | null;
   rows_read: number;
   inserted: number;
   updated: number;
   unchanged: number;
   rejected: number;
+  /** Events removed because the source withdrew them (deletion files only). */
+  deleted: number;
   issues_json: string;
 }
 
@@ -47,6 +51,16 @@ export interface EventImportSession {
   insertEvents(rows: readonly NewEventRow[]): Promise<void>;
   updateEvents(rows: ReadonlyArray<{ id: number; row: NewEventRow }>): Promise<void>;
   insertRevisions(revisions: readonly NewRevision[]): Promise<void>;
+  /**
+   * Removes events the source withdrew, leaving a tombstone with their last content (revisions go with the
+   * event). Returns the source ids that were present and are now deleted.
+   */
+  deleteEvents(
+    source: string,
+    sourceIds: readonly string[],
+    deletedAt: string,
+    reason: string,
+  ): Promise<string[]>;
 }
 
 /** The import service's port onto storage (the consumer owns it; storage implements it per dialect). */

@@ -18,6 +18,7 @@ export async function up(db: Kysely<unknown>, d: DialectColumns): Promise<void> 
     .addColumn('updated', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('unchanged', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('rejected', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('deleted', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('issues_json', 'text', (c) => c.notNull().defaultTo('[]'))
     .execute();
 

@@ -37,7 +37,16 @@ export function postgresEventImport(db: Kysely<Database>): EventImportPort {
 async function insertRun(trx: Transaction<Database>, run: NewImportRun): Promise<number> {
   const row = await trx
     .insertInto('import_runs')
-    .values({ ...run, rows_read: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, issues_json: '[]' })
+    .values({
+      ...run,
+      rows_read: 0,
+      inserted: 0,
+      updated: 0,
+      unchanged: 0,
+      rejected: 0,
+      deleted: 0,
+      issues_json: '[]',
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
@@ -65,6 +74,31 @@ function createSession(trx: Transaction<Database>, runId: number): EventImportSe
     sql.join(arrays.map((a, i) => sql`${a}::${sql.raw(types[i] as string)}[]`));
   return {
     runId,
+    async deleteEvents(source, sourceIds, deletedAt, reason) {
+      if (sourceIds.length === 0) return [];
+      const rows = await trx
+        .deleteFrom('events')
+        .where('source', '=', source)
+        .where(sql<boolean>`source_id = any(${[...sourceIds]}::text[])`)
+        .returningAll()
+        .execute();
+      if (rows.length > 0) {
+        await trx
+          .insertInto('event_tombstones')
+          .values(
+            rows.map((r) => ({
+              source,
+              source_id: r.source_id,
+              deleted_at: deletedAt,
+              import_run_id: runId,
+              reason,
+              last_json: JSON.stringify(r),
+            })),
+          )
+          .execute();
+      }
+      return rows.map((r) => r.source_id);
+    },
     async findExisting(source, sourceIds) {
       const found = new Map<string, ExistingEvent>();
       if (sourceIds.length === 0) return found;

@@ -67,17 +67,19 @@ function insertRun(db: SqliteDatabase, run: NewImportRun): number {
 
 function finishRun(db: SqliteDatabase, runId: number, o: ImportRunOutcome): void {
   db.prepare(
-    `UPDATE import_runs SET status = ?, finished_at = ?, layout = ?, rows_read = ?, inserted = ?, updated = ?,
-       unchanged = ?, rejected = ?, issues_json = ? WHERE id = ?`,
+    `UPDATE import_runs SET status = ?, finished_at = ?, file_sha256 = ?, layout = ?, rows_read = ?, inserted = ?, updated = ?,
+       unchanged = ?, rejected = ?, deleted = ?, issues_json = ? WHERE id = ?`,
   ).run(
     o.status,
     o.finished_at,
+    o.file_sha256,
     o.layout,
     o.rows_read,
     o.inserted,
     o.updated,
     o.unchanged,
     o.rejected,
+    o.deleted,
     o.issues_json,
     runId,
   );
@@ -100,8 +102,27 @@ function createSession(db: SqliteDatabase, runId: number): EventImportSession {
     `INSERT INTO event_revisions (event_id, import_run_id, revised_at, changed_fields, previous_json)
      VALUES (?, ?, ?, ?, ?)`,
   );
+  const tombstone = db.prepare(
+    `INSERT INTO event_tombstones (source, source_id, deleted_at, import_run_id, reason, last_json)
+     VALUES (?, ?, ?, ?, ?, ?)`,
+  );
+  const remove = db.prepare('DELETE FROM events WHERE id = ?');
+  const bySourceId = db.prepare<[string, string], Record<string, unknown>>(
+    'SELECT * FROM events WHERE source = ? AND source_id = ?',
+  );
   return {
     runId,
+    deleteEvents(source, sourceIds, deletedAt, reason) {
+      const deleted: string[] = [];
+      for (const sourceId of sourceIds) {
+        const row = bySourceId.get(source, sourceId);
+        if (!row) continue;
+        tombstone.run(source, sourceId, deletedAt, runId, reason, JSON.stringify(row));
+        remove.run(row['id']);
+        deleted.push(sourceId);
+      }
+      return Promise.resolve(deleted);
+    },
     findExisting(source, sourceIds) {
       const found = new Map<string, ExistingEvent>();
       for (const sourceId of sourceIds) {

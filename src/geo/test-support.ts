@@ -1,6 +1,8 @@
 /**
- * Tiny quote-aware CSV reader for the geo tests, which read a few real files of a few MB at most. Importers use the
- * streaming parser of src/importers; this one exists so the geo tests need neither that code nor a CSV library.
+ * Helpers for the geo tests only (nothing outside *.test.ts imports this file).
+ *
+ * A tiny quote-aware CSV reader: the tests read a few real files of a few MB at most. Importers use the streaming
+ * parser of src/importers; this one exists so the geo tests need neither that code nor a CSV library.
  */
 export function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
@@ -42,4 +44,15 @@ export function csvRecords(text: string): Record<string, string>[] {
   return rows
     .filter((r) => r.length > 1 || (r[0] ?? '') !== '')
     .map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])));
+}
+
+/** mulberry32: a small seeded PRNG, so the random-point tests are reproducible. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
 }

@@ -1,0 +1,90 @@
+import { z } from 'zod';
+
+/** What the OpenAPI document says of a route; routes declare it beside their handler. */
+export interface RouteDoc {
+  method: 'get' | 'post';
+  path: string;
+  summary: string;
+  tags: string[];
+  query?: z.ZodObject;
+  /** For JSON bodies; uploads describe themselves with `upload`. */
+  body?: z.ZodType;
+  upload?: { fields: Record<string, string> };
+  responses: Record<number, { description: string; schema?: z.ZodType; contentTypes?: string[] }>;
+}
+
+const errorSchema = z.object({
+  error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
+});
+
+/** Builds the OpenAPI 3.1 document from the routes' zod schemas, so it can never drift from validation. */
+export function openApiDocument(routes: readonly RouteDoc[], version: string): Record<string, unknown> {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const r of routes) {
+    const path = r.path.replace(/:(\w+)/g, '{$1}');
+    const parameters = r.query
+      ? Object.entries(r.query.shape).map(([name, schema]) => ({
+          name,
+          in: 'query',
+          required: !(schema as z.ZodType).safeParse(undefined).success,
+          schema: z.toJSONSchema(schema as z.ZodType, { io: 'input', unrepresentable: 'any' }),
+        }))
+      : [];
+    const responses: Record<string, unknown> = {};
+    for (const [status, res] of Object.entries(r.responses)) {
+      const types = res.contentTypes ?? ['application/json'];
+      responses[status] = {
+        description: res.description,
+        ...(res.schema
+          ? {
+              content: Object.fromEntries(
+                types.map((ct) => [
+                  ct,
+                  { schema: z.toJSONSchema(res.schema as z.ZodType, { unrepresentable: 'any' }) },
+                ]),
+              ),
+            }
+          : {}),
+      };
+    }
+    responses['default'] = {
+      description: 'error',
+      content: { 'application/json': { schema: z.toJSONSchema(errorSchema) } },
+    };
+    const operation: Record<string, unknown> = { summary: r.summary, tags: r.tags, parameters, responses };
+    if (r.body)
+      operation['requestBody'] = {
+        content: { 'application/json': { schema: z.toJSONSchema(r.body, { io: 'input' }) } },
+      };
+    if (r.upload) {
+      operation['requestBody'] = {
+        content: {
+          'multipart/form-data': {
+            schema: {
+              type: 'object',
+              properties: Object.fromEntries(
+                Object.entries(r.upload.fields).map(([k, d]) => [
+                  k,
+                  k === 'file'
+                    ? { type: 'string', format: 'binary', description: d }
+                    : { type: 'string', description: d },
+                ]),
+              ),
+              required: ['file'],
+            },
+          },
+        },
+      };
+    }
+    (paths[path] ??= {})[r.method] = operation;
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'vigie API',
+      version,
+      description: 'Conflict events, civilian harm and early warning for the protection of civilians.',
+    },
+    paths,
+  };
+}

@@ -1,0 +1,71 @@
+/**
+ * The one place that wires adapters to use cases: storage (SQLite or PostgreSQL), the importers, geography and
+ * the taxonomy. The CLI and the HTTP app receive the finished `Vigie` and know nothing of what is behind it.
+ */
+import { classifyEvent } from './core/taxonomy/civilian-harm.ts';
+import { resolveCountry } from './services/resolve-country.ts';
+import { importAcledDeletions } from './services/import-deletions.ts';
+import { importEventFile } from './services/import-event-file.ts';
+import { importReferenceFile } from './services/import-reference-file.ts';
+import { createPlacer, replaceStoredEvents } from './services/placement.ts';
+import type { Vigie } from './services/vigie.ts';
+import { eventQueries } from './storage/event-queries.ts';
+import { listImportRuns } from './storage/import-run-queries.ts';
+import { openStorage, type StorageTarget } from './storage/open.ts';
+import { referenceStore } from './storage/reference-store.ts';
+
+export interface VigieClock {
+  now: () => string;
+  today: () => string;
+}
+
+const systemClock: VigieClock = {
+  now: () => new Date().toISOString(),
+  today: () => new Date().toISOString().slice(0, 10),
+};
+
+export async function openVigie(target: StorageTarget, clock: VigieClock = systemClock): Promise<Vigie> {
+  const storage = await openStorage(target);
+  const queries = eventQueries(storage.db);
+  const reference = referenceStore(storage.db);
+  return {
+    storageDescription: storage.description,
+    async importFile(kind, source, options) {
+      if (kind === 'acled' || kind === 'ucdp') {
+        // Boundaries may have changed since the last import: build the placer afresh for each file.
+        const { place } = await createPlacer(reference);
+        return importEventFile(
+          {
+            port: storage.eventImport,
+            classify: classifyEvent,
+            place,
+            resolveCountry,
+            now: clock.now,
+            today: clock.today,
+          },
+          kind,
+          source,
+          options,
+        );
+      }
+      if (kind === 'acled-deletions')
+        return importAcledDeletions({ port: storage.eventImport, now: clock.now }, source, options);
+      return importReferenceFile(
+        {
+          reference,
+          now: clock.now,
+          today: clock.today,
+          replaceEvents: () => replaceStoredEvents(reference, reference).then(() => undefined),
+        },
+        kind,
+        source,
+        options,
+      );
+    },
+    stats: (filter) => queries.stats(filter),
+    eventsPage: (filter, cursor, limit) => queries.page(filter, cursor, limit),
+    eventsStream: (filter) => queries.stream(filter),
+    importRuns: (limit) => listImportRuns(storage.db, limit),
+    close: () => storage.close(),
+  };
+}
