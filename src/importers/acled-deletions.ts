@@ -37,10 +37,13 @@ export async function* deletionRecords(input: TabularInput): AsyncGenerator<Pars
     const sourceId = textAt(record.values, id);
     const stamp = textAt(record.values, at);
     const issues: RowIssue[] = [];
-    if (sourceId === null) issues.push(issue(record.row, h.nameOf(id, 'event_id_cnty'), 'REQUIRED_VALUE_MISSING'));
+    if (sourceId === null)
+      issues.push(issue(record.row, h.nameOf(id, 'event_id_cnty'), 'REQUIRED_VALUE_MISSING'));
     const deletedAt = stamp === null ? null : Number(stamp);
     if (deletedAt !== null && !(Number.isInteger(deletedAt) && deletedAt >= 0)) {
-      issues.push(issue(record.row, h.nameOf(at, 'deleted_timestamp'), 'NUMBER_INVALID', { value: stamp ?? '' }));
+      issues.push(
+        issue(record.row, h.nameOf(at, 'deleted_timestamp'), 'NUMBER_INVALID', { value: stamp ?? '' }),
+      );
     }
     yield {
       rows: [record.row],

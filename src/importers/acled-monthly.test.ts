@@ -184,7 +184,7 @@ describe.skipIf(!hasSharedData)('monthly aggregates: real files', () => {
     const total = (m: string) =>
       mali
         .filter((a) => a.measure === m)
-        .reduce((t, a) => [t[0] + a.events, t[1] + (a.fatalities ?? 0)], [0, 0]);
+        .reduce<[number, number]>((t, a) => [t[0] + a.events, t[1] + (a.fatalities ?? 0)], [0, 0]);
     expect(total('political_violence')).toEqual([23, 83]);
     expect(total('civilian_targeting')).toEqual([11, 31]);
     expect(total('demonstrations')).toEqual([1, 0]);

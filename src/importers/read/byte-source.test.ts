@@ -58,7 +58,9 @@ describe('fileSource', () => {
     corrupt.fill(0xff, 10, 60);
     const bad = await rejection(bufferSource('bad.gz', corrupt, { gunzip: true }));
     expect(isVigieError(bad) && bad.issues[0]?.code).toBe('FILE_NOT_TEXT');
-    const bomb = await rejection(bufferSource('bomb.gz', compressed, { gunzip: true, maxGunzippedBytes: 1000 }));
+    const bomb = await rejection(
+      bufferSource('bomb.gz', compressed, { gunzip: true, maxGunzippedBytes: 1000 }),
+    );
     expect(isVigieError(bomb) && bomb.issues[0]?.code).toBe('FILE_TOO_LARGE');
   });
 

@@ -48,10 +48,24 @@ export function bufferSource(
   options: SourceOptions & { chunkBytes?: number } = {},
 ): ByteSource {
   const size = Math.max(1, options.chunkBytes ?? CHUNK_BYTES);
-  async function* chunks(): AsyncGenerator<Uint8Array> {
+  function* chunks(): Generator<Uint8Array> {
     for (let at = 0; at < bytes.length; at += size) yield bytes.subarray(at, at + size);
   }
-  return { name, chunks: () => withGunzip(name, chunks(), options) };
+  return { name, chunks: () => withGunzip(name, asyncOf(chunks()), options) };
+}
+
+/** An async view of a synchronous iterable (bytes or records already at hand). */
+export function asyncOf<T>(items: Iterable<T>): AsyncIterable<T> {
+  return {
+    [Symbol.asyncIterator]: () => {
+      const iterator = items[Symbol.iterator]();
+      return {
+        next: () => Promise.resolve(iterator.next()),
+        return: (value?: unknown) =>
+          Promise.resolve(iterator.return?.(value) ?? { done: true, value: undefined }),
+      };
+    },
+  };
 }
 
 async function* fileChunks(path: string): AsyncGenerator<Uint8Array> {

@@ -114,7 +114,15 @@ export function oracleRead(text: string, maxField = 1_000_000): OracleOutcome {
     const long = fields.findIndex((f) => f.length > maxField);
     if (long !== -1) {
       const column = header.names[long] ?? null;
-      records.push({ row: line, issue: { row: line, column, code: 'FIELD_TOO_LONG', params: { maxLength: maxField } } });
+      records.push({
+        row: line,
+        issue: {
+          row: line,
+          column,
+          code: 'FIELD_TOO_LONG',
+          params: { length: (fields[long] as string).length, limit: maxField },
+        },
+      });
       return;
     }
     if (index === 0) {

@@ -17,7 +17,6 @@ const PENDING_CR = 4;
 const LF = 10;
 const CR = 13;
 const QUOTE = 34;
-const COMMA = 44;
 
 export class RecordWalker {
   /** Line breaks passed so far, including the one that ends the record. */
@@ -27,6 +26,7 @@ export class RecordWalker {
   private fieldLength = 0;
   private recordLength = 0;
   private longField = -1;
+  private longFieldLength = 0;
   /** A CR ended the previous text inside a quoted field: an LF opening the next text is the same line break. */
   private crInQuotes = false;
 
@@ -129,6 +129,11 @@ export class RecordWalker {
     return this.longField === -1 ? null : this.longField;
   }
 
+  /** Length of that field (or of the record, when no single field is too long), as far as walked. */
+  tooLongLength(): number {
+    return this.longField === -1 ? this.recordLength : this.longFieldLength;
+  }
+
   /** True when the text ended inside a quoted field (an unterminated quote at the end of the file). */
   inQuotes(): boolean {
     return this.state === QUOTED;
@@ -138,5 +143,6 @@ export class RecordWalker {
     this.fieldLength += count;
     this.recordLength += count;
     if (this.longField === -1 && this.fieldLength > this.maxField) this.longField = this.field;
+    if (this.longField === this.field) this.longFieldLength = this.fieldLength;
   }
 }

@@ -10,7 +10,10 @@ export type CsvResult =
   | { rejected: RowIssue[] }
   | { header: string[]; hxl: string[] | null; records: SourceRecord[]; rejectedLate?: RowIssue[] };
 
-export async function readCsv(input: string | Uint8Array, options: CsvOptions & { chunkBytes?: number } = {}): Promise<CsvResult> {
+export async function readCsv(
+  input: string | Uint8Array,
+  options: CsvOptions & { chunkBytes?: number } = {},
+): Promise<CsvResult> {
   const bytes = typeof input === 'string' ? new TextEncoder().encode(input) : input;
   const { chunkBytes, ...csvOptions } = options;
   const source = bufferSource('test.csv', bytes, chunkBytes === undefined ? {} : { chunkBytes });

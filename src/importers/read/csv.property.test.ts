@@ -10,21 +10,31 @@ import { countBreaks } from './line-breaks.ts';
 describe('openCsv properties', () => {
   it('on arbitrary bytes, only ever throws VigieError(INPUT_REJECTED) with issues', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.uint8Array({ maxLength: 400 }), fc.integer({ min: 1, max: 64 }), async (bytes, chunkBytes) => {
-        try {
-          const input = await openCsv(bufferSource('fuzz', bytes, { chunkBytes }), { maxFieldLength: 50 });
-          for await (const record of input.records) expect(record.row).toBeGreaterThan(0);
-        } catch (error) {
-          expect(isVigieError(error) && error.code === 'INPUT_REJECTED' && error.issues.length > 0).toBe(true);
-        }
-      }),
+      fc.asyncProperty(
+        fc.uint8Array({ maxLength: 400 }),
+        fc.integer({ min: 1, max: 64 }),
+        async (bytes, chunkBytes) => {
+          try {
+            const input = await openCsv(bufferSource('fuzz', bytes, { chunkBytes }), { maxFieldLength: 50 });
+            for await (const record of input.records) expect(record.row).toBeGreaterThan(0);
+          } catch (error) {
+            expect(isVigieError(error) && error.code === 'INPUT_REJECTED' && error.issues.length > 0).toBe(
+              true,
+            );
+          }
+        },
+      ),
       { numRuns: 1500 },
     );
   });
 
   // Values with everything the syntax must protect: delimiters, quotes, every line break, spaces, non-ASCII.
-  const value = fc.string({ unit: fc.constantFrom('a', 'Z', '9', ' ', ',', '"', '\n', '\r', '\t', 'é', '’', '😀', '#', ';') });
-  const name = fc.string({ unit: fc.constantFrom(...'abcxyz_019'), minLength: 1, maxLength: 8 }).map((s) => `c${s}`);
+  const value = fc.string({
+    unit: fc.constantFrom('a', 'Z', '9', ' ', ',', '"', '\n', '\r', '\t', 'é', '’', '😀', '#', ';'),
+  });
+  const name = fc
+    .string({ unit: fc.constantFrom(...'abcxyz_019'), minLength: 1, maxLength: 8 })
+    .map((s) => `c${s}`);
   const table = fc.integer({ min: 1, max: 6 }).chain((width) =>
     fc.record({
       // (fc.stringMatching would be simpler but costs 15 ms a run)
@@ -41,11 +51,16 @@ describe('openCsv properties', () => {
   it('reads back any table written the way Python and pandas write CSV, with its line numbers', async () => {
     await fc.assert(
       fc.asyncProperty(table, async ({ header, rows, eol, quoteAll, finalEol, bom, chunkBytes }) => {
-        if (rows[0]?.every((v) => v.trim() === '' || v.trim().startsWith('#')) === true && rows[0].some((v) => v.trim() !== '')) {
+        if (
+          rows[0]?.every((v) => v.trim() === '' || v.trim().startsWith('#')) === true &&
+          rows[0].some((v) => v.trim() !== '')
+        ) {
           rows[0][0] = `x${rows[0][0] ?? ''}`; // would be read as an HXL tag row
         }
         const quote = (v: string) =>
-          quoteAll || /[",\r\n]/.test(v) || (header.length === 1 && /^[ \t]*$/.test(v)) ? `"${v.replaceAll('"', '""')}"` : v;
+          quoteAll || /[",\r\n]/.test(v) || (header.length === 1 && /^[ \t]*$/.test(v))
+            ? `"${v.replaceAll('"', '""')}"`
+            : v;
         let text = header.join(',');
         const lines: number[] = [];
         for (const row of rows) {
@@ -67,7 +82,10 @@ describe('openCsv properties', () => {
   });
 
   it('agrees with the reference parser on CSV-shaped noise, whatever the chunking', async () => {
-    const noise = fc.string({ unit: fc.constantFrom('a', 'b', ',', ',', '"', '\n', '\r', ' ', '\t', '#', ';'), maxLength: 80 });
+    const noise = fc.string({
+      unit: fc.constantFrom('a', 'b', ',', ',', '"', '\n', '\r', ' ', '\t', '#', ';'),
+      maxLength: 80,
+    });
     await fc.assert(
       fc.asyncProperty(noise, fc.integer({ min: 1, max: 16 }), async (text, chunkBytes) => {
         const expected = oracleRead(text, 12);

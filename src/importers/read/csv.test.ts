@@ -11,7 +11,8 @@ describe('openCsv: RFC 4180', () => {
       [4, ['two\nlines', '2', '3']],
       [6, ['4', '5', '6']],
     ];
-    for (const chunkBytes of [1, 2, 3, 5, 8, 1 << 20]) expect(brief(await readCsv(text, { chunkBytes }))).toEqual(expected);
+    for (const chunkBytes of [1, 2, 3, 5, 8, 1 << 20])
+      expect(brief(await readCsv(text, { chunkBytes }))).toEqual(expected);
   });
 
   it('accepts LF, CRLF and lone CR line endings, mixed, inside and outside quotes', async () => {
@@ -68,13 +69,15 @@ describe('openCsv: header', () => {
     ['tabs', 'a\tb\n1\t2\n', 'tab'],
   ])('refuses a file separated by %s', async (_, text, found) => {
     const result = await readCsv(text);
-    expect(result).toEqual({ rejected: [{ row: 1, column: null, code: 'DELIMITER_UNEXPECTED', params: { expected: ',', found } }] });
+    expect(result).toEqual({
+      rejected: [{ row: 1, column: null, code: 'DELIMITER_UNEXPECTED', params: { expected: ',', found } }],
+    });
   });
 
   it.each([
     ['empty', '', 'FILE_EMPTY'],
     ['blank lines only', '\n \n\t\r\n', 'FILE_EMPTY'],
-    ['a header without names', ' , ,\n1,2,3\n', 'HEADER_MISSING_COLUMNS'],
+    ['a header without names', ' , ,\n1,2,3\n', 'FORMAT_UNRECOGNISED'],
     ['an unterminated quote in the header', '"a,b\n1,2\n', 'FILE_TRUNCATED'],
     ['a PDF', '%PDF-1.5\n', 'FILE_NOT_TEXT'],
   ])('refuses %s before producing any record', async (_, text, code) => {
@@ -83,7 +86,9 @@ describe('openCsv: header', () => {
   });
 
   it('refuses a gzip file (the caller did not ask for gunzip)', async () => {
-    expect(brief(await readCsv(Uint8Array.from([0x1f, 0x8b, 8, 0, 0, 0])))).toEqual({ rejected: ['FILE_IS_GZIP'] });
+    expect(brief(await readCsv(Uint8Array.from([0x1f, 0x8b, 8, 0, 0, 0])))).toEqual({
+      rejected: ['FILE_IS_GZIP'],
+    });
   });
 
   it('reads a header with no record as an empty file of known columns', async () => {
@@ -133,11 +138,15 @@ describe('openCsv: damaged records', () => {
   });
 
   it('reports a field longer than maxFieldLength with its column, and reads on', async () => {
-    for (const field of [`"${'x'.repeat(50)}"`, 'x'.repeat(50), `"${'x'.repeat(20)}""${'x'.repeat(20)}"`]) {
+    for (const [field, length] of [
+      [`"${'x'.repeat(50)}"`, 50],
+      ['x'.repeat(50), 50],
+      [`"${'x'.repeat(20)}""${'x'.repeat(20)}"`, 41],
+    ] as const) {
       for (const chunkBytes of [1, 7, 1 << 20]) {
         const result = await readCsv(`a,b\n1,${field}\n2,3\n`, { maxFieldLength: 10, chunkBytes });
         expect('records' in result && result.records).toEqual([
-          { row: 2, issue: { row: 2, column: 'b', code: 'FIELD_TOO_LONG', params: { maxLength: 10 } } },
+          { row: 2, issue: { row: 2, column: 'b', code: 'FIELD_TOO_LONG', params: { length, limit: 10 } } },
           { row: 3, values: ['2', '3'] },
         ]);
       }
@@ -158,15 +167,20 @@ describe('openCsv: damaged records', () => {
     const rows = 'x,y\n'.repeat(50_000);
     const result = await readCsv(concat('a,b\n', rows, '1,caf', [0xe9], '\n'), { chunkBytes: 64 * 1024 });
     expect('rejectedLate' in result && result.rejectedLate).toEqual([
-      { row: 50_002, column: null, code: 'ENCODING_INVALID', params: { encoding: 'utf-8', byte: 200_009, hint: '--encoding windows-1252' } },
+      {
+        row: 50_002,
+        column: null,
+        code: 'ENCODING_INVALID',
+        params: { encoding: 'utf-8', byte: 200_009, hint: '--encoding windows-1252' },
+      },
     ]);
     const early = await readCsv(concat('a,b\n1,caf', [0xe9], '\n'));
     expect('rejected' in early && early.rejected[0]?.row).toBe(2);
   });
 
   it('reads windows-1252 when asked', async () => {
-    expect(brief(await readCsv(concat('a,b\n1,caf', [0xe9, 0x92], '\n'), { encoding: 'windows-1252' }))).toEqual([
-      [2, ['1', 'café’']],
-    ]);
+    expect(
+      brief(await readCsv(concat('a,b\n1,caf', [0xe9, 0x92], '\n'), { encoding: 'windows-1252' })),
+    ).toEqual([[2, ['1', 'café’']]]);
   });
 });

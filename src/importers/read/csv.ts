@@ -101,9 +101,15 @@ class CsvReader implements CsvSink {
     this.queue.push(fitRecord(line, fields, this.header.width));
   }
 
-  broken(line: number, code: 'FIELD_TOO_LONG' | 'FILE_TRUNCATED', fieldIndex: number | null): void {
+  broken(
+    line: number,
+    code: 'FIELD_TOO_LONG' | 'FILE_TRUNCATED',
+    fieldIndex: number | null,
+    length: number,
+    limit: number,
+  ): void {
     const column = fieldIndex === null ? null : (this.header.names[fieldIndex] ?? null);
-    const params = code === 'FIELD_TOO_LONG' ? { maxLength: this.maxField } : undefined;
+    const params = code === 'FIELD_TOO_LONG' ? { length, limit } : undefined;
     const problem = issue(line, column, code, params);
     if (this.stage === 'header') throw rejectInput(this.file, problem);
     this.stage = 'records';

@@ -6,16 +6,27 @@ import { chooseEncoding, completeLength, decodeText, EncodingFailure, firstInval
 import type { TextEncoding } from './decode.ts';
 import { concat, utf16 } from './hostile-corpus-cases.ts';
 
-async function decodeAll(bytes: Uint8Array, encoding: TextEncoding, skip = 0, chunkBytes = 1 << 20): Promise<string> {
+async function decodeAll(
+  bytes: Uint8Array,
+  encoding: TextEncoding,
+  skip = 0,
+  chunkBytes = 1 << 20,
+): Promise<string> {
   let text = '';
-  for await (const piece of decodeText(bufferSource('t', bytes, { chunkBytes }).chunks(), encoding, skip)) text += piece;
+  for await (const piece of decodeText(bufferSource('t', bytes, { chunkBytes }).chunks(), encoding, skip))
+    text += piece;
   return text;
 }
 
-async function failure(bytes: Uint8Array, encoding: TextEncoding, chunkBytes = 1 << 20): Promise<[EncodingFailure, string]> {
+async function failure(
+  bytes: Uint8Array,
+  encoding: TextEncoding,
+  chunkBytes = 1 << 20,
+): Promise<[EncodingFailure, string]> {
   let text = '';
   try {
-    for await (const piece of decodeText(bufferSource('t', bytes, { chunkBytes }).chunks(), encoding)) text += piece;
+    for await (const piece of decodeText(bufferSource('t', bytes, { chunkBytes }).chunks(), encoding))
+      text += piece;
   } catch (error) {
     if (error instanceof EncodingFailure) return [error, text];
     throw error;
@@ -41,7 +52,8 @@ describe('decodeText', () => {
   it('decodes UTF-16 LE and BE after their BOM', async () => {
     for (const endian of ['le', 'be'] as const) {
       const [encoding, skip] = chooseEncoding('auto', { kind: 'text', bom: `utf-16${endian}` });
-      for (const chunk of [1, 3, 1024]) expect(await decodeAll(utf16(sample, endian), encoding, skip, chunk)).toBe(sample);
+      for (const chunk of [1, 3, 1024])
+        expect(await decodeAll(utf16(sample, endian), encoding, skip, chunk)).toBe(sample);
     }
   });
 
@@ -51,6 +63,13 @@ describe('decodeText', () => {
       const [encoding] = chooseEncoding(choice, { kind: 'text', bom: null });
       expect(await decodeAll(bytes, encoding)).toBe('café \u2019\u2013\u00a0');
     }
+  });
+
+  it('maps all of 0x80–0x9F as windows-1252 does, in any chunking', async () => {
+    const bytes = Uint8Array.from({ length: 256 }, (_, i) => i);
+    const expected = new TextDecoder('windows-1252').decode(bytes, { stream: true }); // ICU's table
+    expect(expected.charCodeAt(0x92)).toBe(0x2019);
+    for (const chunk of [1, 7, 256]) expect(await decodeAll(bytes, 'windows-1252', 0, chunk)).toBe(expected);
   });
 
   it('lets a BOM win over the encoding asked for', () => {

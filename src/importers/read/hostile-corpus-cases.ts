@@ -22,7 +22,9 @@ export interface HostileCase {
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
 
 export function concat(...parts: (Uint8Array | number[] | string)[]): Uint8Array {
-  const arrays = parts.map((p) => (typeof p === 'string' ? utf8(p) : p instanceof Uint8Array ? p : Uint8Array.from(p)));
+  const arrays = parts.map((p) =>
+    typeof p === 'string' ? utf8(p) : p instanceof Uint8Array ? p : Uint8Array.from(p),
+  );
   const out = new Uint8Array(arrays.reduce((n, a) => n + a.length, 0));
   let at = 0;
   for (const a of arrays) {
@@ -35,7 +37,8 @@ export function concat(...parts: (Uint8Array | number[] | string)[]): Uint8Array
 /** A text case whose expectation comes from the reference parser; `bytes` default to the text in UTF-8. */
 export function textCase(name: string, text: string, bytes: Uint8Array = utf8(text)): HostileCase {
   const outcome = oracleRead(text);
-  if (outcome.kind === 'rejected') return { name, bytes, expect: 'reject-file', code: outcome.code as IssueCode, text };
+  if (outcome.kind === 'rejected')
+    return { name, bytes, expect: 'reject-file', code: outcome.code as IssueCode, text };
   const issues = outcome.records.some((record) => record.issue !== undefined);
   return { name, bytes, expect: issues ? 'row-issues' : 'ok', text };
 }
@@ -55,7 +58,8 @@ export function utf16(text: string, endian: 'le' | 'be', bom = true): Uint8Array
   return out;
 }
 
-const SMALL = 'event_id_cnty,event_date,notes,fatalities\nMLI1,2019-06-30,"Attack, village burnt",3\nMLI2,2019-07-01,Clash,0\n';
+const SMALL =
+  'event_id_cnty,event_date,notes,fatalities\nMLI1,2019-06-30,"Attack, village burnt",3\nMLI2,2019-07-01,Clash,0\n';
 
 export function handMadeCases(): HostileCase[] {
   return [
@@ -81,13 +85,20 @@ export function handMadeCases(): HostileCase[] {
     textCase('excel-sep-line', 'sep=;\na;b\n1;2\n'),
     // BOMs and encodings
     { ...textCase('utf8-bom', SMALL), bytes: concat([0xef, 0xbb, 0xbf], SMALL) },
-    { ...textCase('utf8-double-bom', `\uFEFF${SMALL}`), bytes: concat([0xef, 0xbb, 0xbf, 0xef, 0xbb, 0xbf], SMALL) },
+    {
+      ...textCase('utf8-double-bom', `\uFEFF${SMALL}`),
+      bytes: concat([0xef, 0xbb, 0xbf, 0xef, 0xbb, 0xbf], SMALL),
+    },
     { ...textCase('utf16le-bom', SMALL), bytes: utf16(SMALL, 'le') },
     { ...textCase('utf16be-bom', SMALL), bytes: utf16(SMALL, 'be') },
     rejectCase('utf16le-no-bom', utf16(SMALL, 'le', false), 'FILE_NOT_TEXT'),
     rejectCase('utf16be-no-bom', utf16(SMALL, 'be', false), 'FILE_NOT_TEXT'),
     rejectCase('utf16le-odd-length', concat(utf16(SMALL, 'le'), [0x41]), 'ENCODING_INVALID'),
-    rejectCase('utf16le-lone-surrogate', concat(utf16('a,b\n1,', 'le'), [0x00, 0xd8, 0x0a, 0x00]), 'ENCODING_INVALID'),
+    rejectCase(
+      'utf16le-lone-surrogate',
+      concat(utf16('a,b\n1,', 'le'), [0x00, 0xd8, 0x0a, 0x00]),
+      'ENCODING_INVALID',
+    ),
     rejectCase('utf32le-bom', concat([0xff, 0xfe, 0, 0], utf16(SMALL, 'le', false)), 'FILE_NOT_TEXT'),
     rejectCase('latin1-in-row', concat('a,b\n1,caf', [0xe9], '\n'), 'ENCODING_INVALID'),
     rejectCase('latin1-in-header', concat('soci', [0xe9], 't', [0xe9], ',b\n1,2\n'), 'ENCODING_INVALID'),
@@ -104,15 +115,35 @@ export function handMadeCases(): HostileCase[] {
     rejectCase('zip-magic-only', Uint8Array.from([0x50, 0x4b, 0x03, 0x04]), 'FILE_IS_ZIP'),
     rejectCase('zip-empty-archive', concat([0x50, 0x4b, 0x05, 0x06], new Uint8Array(18)), 'FILE_IS_ZIP'),
     rejectCase('zip-with-csv', zipSync({ 'events.csv': strToU8(SMALL) }), 'FILE_IS_ZIP'),
-    rejectCase('xlsx', buildXlsx([{ name: 'Data', rows: [['a', 'b'], [1, 2]] }]), 'FILE_IS_SPREADSHEET'),
+    rejectCase(
+      'xlsx',
+      buildXlsx([
+        {
+          name: 'Data',
+          rows: [
+            ['a', 'b'],
+            [1, 2],
+          ],
+        },
+      ]),
+      'FILE_IS_SPREADSHEET',
+    ),
     rejectCase(
       'ods',
       zipSync({ mimetype: [strToU8('application/vnd.oasis.opendocument.spreadsheet'), { level: 0 }] }),
       'FILE_IS_SPREADSHEET',
     ),
-    rejectCase('ole2-xls', concat([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], new Uint8Array(504)), 'FILE_IS_SPREADSHEET'),
+    rejectCase(
+      'ole2-xls',
+      concat([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], new Uint8Array(504)),
+      'FILE_IS_SPREADSHEET',
+    ),
     rejectCase('pdf', utf8('%PDF-1.7\n%\u00e2\u00e3\n1 0 obj\n<<>>\nendobj\n'), 'FILE_NOT_TEXT'),
-    rejectCase('png', concat([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], new Uint8Array(32)), 'FILE_NOT_TEXT'),
+    rejectCase(
+      'png',
+      concat([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], new Uint8Array(32)),
+      'FILE_NOT_TEXT',
+    ),
     rejectCase('jpeg', concat([0xff, 0xd8, 0xff, 0xe0], new Uint8Array(16)), 'FILE_NOT_TEXT'),
     rejectCase('gzip-of-csv', gzipSync(strToU8(SMALL)), 'FILE_IS_GZIP'),
     rejectCase('gzip-magic-only', Uint8Array.from([0x1f, 0x8b]), 'FILE_IS_GZIP'),

@@ -32,30 +32,38 @@ describe('hostile corpus', () => {
   it('has at least 200 uniquely named cases of every expected outcome', () => {
     expect(corpus.length).toBeGreaterThanOrEqual(200);
     expect(new Set(corpus.map((c) => c.name)).size).toBe(corpus.length);
-    for (const kind of ['reject-file', 'row-issues', 'ok']) expect(corpus.some((c) => c.expect === kind)).toBe(true);
+    for (const kind of ['reject-file', 'row-issues', 'ok'])
+      expect(corpus.some((c) => c.expect === kind)).toBe(true);
   });
 
-  it.each([1 << 20, 61])('openCsv gives every case its expected outcome (chunks of %i bytes)', async (chunkBytes) => {
-    for (const c of corpus) {
-      const result = await readCsv(c.bytes, { chunkBytes });
-      expect({ name: c.name, ...outcome(result) }).toEqual({ name: c.name, expect: c.expect, ...(c.code ? { code: c.code } : {}) });
-      if ('rejected' in result) {
-        expect(result.rejected.length).toBeGreaterThan(0);
-        continue;
+  it.each([1 << 20, 61])(
+    'openCsv gives every case its expected outcome (chunks of %i bytes)',
+    async (chunkBytes) => {
+      for (const c of corpus) {
+        const result = await readCsv(c.bytes, { chunkBytes });
+        expect({ name: c.name, ...outcome(result) }).toEqual({
+          name: c.name,
+          expect: c.expect,
+          ...(c.code ? { code: c.code } : {}),
+        });
+        if ('rejected' in result) {
+          expect(result.rejected.length).toBeGreaterThan(0);
+          continue;
+        }
+        if (c.text === undefined || result.rejectedLate !== undefined) continue;
+        // Every non-blank line is the header, the HXL row or part of a record: the records are the reference parser's.
+        const expected = oracleRead(c.text);
+        expect(expected.kind === 'read' && { header: expected.header, records: expected.records }).toEqual({
+          header: result.header,
+          records: result.records,
+        });
+        if (!c.text.includes('"')) {
+          const lines = nonBlankLines(c.text).slice(result.hxl === null ? 1 : 2);
+          expect(result.records.map((r) => r.row)).toEqual(lines);
+        }
       }
-      if (c.text === undefined || result.rejectedLate !== undefined) continue;
-      // Every non-blank line is the header, the HXL row or part of a record: the records are the reference parser's.
-      const expected = oracleRead(c.text);
-      expect(expected.kind === 'read' && { header: expected.header, records: expected.records }).toEqual({
-        header: result.header,
-        records: result.records,
-      });
-      if (!c.text.includes('"')) {
-        const lines = nonBlankLines(c.text).slice(result.hxl === null ? 1 : 2);
-        expect(result.records.map((r) => r.row)).toEqual(lines);
-      }
-    }
-  });
+    },
+  );
 
   it('the JSON and xlsx readers refuse every case cleanly or read it: no other exception', async () => {
     for (const c of corpus) {
@@ -69,7 +77,10 @@ describe('hostile corpus', () => {
         try {
           await read();
         } catch (error) {
-          expect({ name: c.name, rejected: isVigieError(error) && error.code === 'INPUT_REJECTED' && error.issues.length > 0 }).toEqual({
+          expect({
+            name: c.name,
+            rejected: isVigieError(error) && error.code === 'INPUT_REJECTED' && error.issues.length > 0,
+          }).toEqual({
             name: c.name,
             rejected: true,
           });
@@ -81,10 +92,17 @@ describe('hostile corpus', () => {
 
 describe('hand-made hostile fixtures (test/fixtures/hostile)', () => {
   const dir = join(import.meta.dirname, '../../../test/fixtures/hostile');
-  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Record<string, { expect: string; code?: string }>;
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Record<
+    string,
+    { expect: string; code?: string }
+  >;
 
   it('lists every file', () => {
-    expect(readdirSync(dir).filter((f) => f !== 'manifest.json').sort()).toEqual(Object.keys(manifest).sort());
+    expect(
+      readdirSync(dir)
+        .filter((f) => f !== 'manifest.json')
+        .sort(),
+    ).toEqual(Object.keys(manifest).sort());
   });
 
   it.each(Object.entries(manifest))('%s', async (file, expected) => {

@@ -49,7 +49,13 @@ function generatedCases(): HostileCase[] {
   for (let k = 0; k < 10; k++) {
     const text = acledLikeSample(3, k);
     const at = text.indexOf('\n') + 1 + int(text.length - text.indexOf('\n') - 2);
-    cases.push(rejectCase(`stray-byte-${k}`, concat(text.slice(0, at), [0x80 + int(64)], text.slice(at)), 'ENCODING_INVALID'));
+    cases.push(
+      rejectCase(
+        `stray-byte-${k}`,
+        concat(text.slice(0, at), [0x80 + int(64)], text.slice(at)),
+        'ENCODING_INVALID',
+      ),
+    );
   }
 
   // CSV-shaped noise from the characters that matter to the syntax.
@@ -63,7 +69,8 @@ function generatedCases(): HostileCase[] {
 
   // An ACLED-like file cut short at many offsets: in the header, between fields, inside quoted notes.
   const sample = acledLikeSample();
-  for (let at = 0; at < sample.length; at += 37) cases.push(textCase(`truncated-at-${at}`, sample.slice(0, at)));
+  for (let at = 0; at < sample.length; at += 37)
+    cases.push(textCase(`truncated-at-${at}`, sample.slice(0, at)));
 
   // Whole-file variants of the same sample.
   cases.push(textCase('acled-like', sample));
@@ -74,9 +81,20 @@ function generatedCases(): HostileCase[] {
   cases.push({ ...textCase('acled-like-utf16be', sample), bytes: utf16(sample, 'be') });
   cases.push(textCase('acled-like-semicolon', sample.replace(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/gm, ';')));
   cases.push(textCase('acled-like-tab', sample.replaceAll(',', '\t')));
-  cases.push(rejectCase('acled-like-latin1', concat(sample.slice(0, 600), [0xe9], sample.slice(600)), 'ENCODING_INVALID'));
+  cases.push(
+    rejectCase(
+      'acled-like-latin1',
+      concat(sample.slice(0, 600), [0xe9], sample.slice(600)),
+      'ENCODING_INVALID',
+    ),
+  );
   cases.push(textCase('acled-like-blank-lines', sample.replaceAll('\n', '\n\n  \n')));
-  cases.push(textCase('acled-like-hxl', sample.replace('\n', `\n${ACLED_LIKE_HEADER.map((h) => `#${h}`).join(',')}\n`)));
+  cases.push(
+    textCase(
+      'acled-like-hxl',
+      sample.replace('\n', `\n${ACLED_LIKE_HEADER.map((h) => `#${h}`).join(',')}\n`),
+    ),
+  );
 
   // Mutations: a comma dropped or added, a quote thrown in, a line break inserted.
   const lineStarts = [...sample.matchAll(/\n/g)].map((m) => (m.index ?? 0) + 1);
@@ -86,7 +104,9 @@ function generatedCases(): HostileCase[] {
     const insert = kind === 0 ? '' : kind === 1 ? ',' : kind === 2 ? '"' : '\n';
     const cut = kind === 0 ? sample.indexOf(',', at) : at;
     const text = sample.slice(0, cut) + insert + sample.slice(kind === 0 ? cut + 1 : cut);
-    cases.push(textCase(`mutation-${['drop-comma', 'add-comma', 'add-quote', 'add-break'][kind]}-${k}`, text));
+    cases.push(
+      textCase(`mutation-${['drop-comma', 'add-comma', 'add-quote', 'add-break'][kind]}-${k}`, text),
+    );
   }
 
   // Sizes: huge fields (the default limit is 1,000,000 characters), ten thousand columns, many blank lines.

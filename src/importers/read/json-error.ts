@@ -38,7 +38,12 @@ export function jsonErrorOffset(text: string): number {
           i++;
           state = c === '[' ? FIRST_IN_ARRAY : FIRST_KEY;
         } else {
-          const end = c === '"' ? stringEnd(text, i) : c === '-' || (c >= '0' && c <= '9') ? numberEnd(text, i) : literalEnd(text, i);
+          const end =
+            c === '"'
+              ? stringEnd(text, i)
+              : c === '-' || (c >= '0' && c <= '9')
+                ? numberEnd(text, i)
+                : literalEnd(text, i);
           if (end < 0) return -end - 1;
           i = end;
           state = after();

@@ -33,7 +33,8 @@ export async function readJson(source: ByteSource, options: JsonOptions = {}): P
   const [encoding, bom] = chooseEncoding(options.encoding ?? 'auto', format);
   let text = '';
   try {
-    for await (const piece of decodeText(bufferSource(source.name, bytes).chunks(), encoding, bom)) text += piece;
+    for await (const piece of decodeText(bufferSource(source.name, bytes).chunks(), encoding, bom))
+      text += piece;
   } catch (error) {
     if (!(error instanceof EncodingFailure)) throw error;
     throw rejectInput(source.name, encodingIssue(1 + countBreaks(text, 0, text.length), error));
@@ -55,5 +56,9 @@ function syntaxIssue(text: string): RowIssue {
   const position = { line, column: offset - lineStart + 1 };
   return offset >= text.length
     ? issue(line, null, 'FILE_TRUNCATED', position)
-    : issue(line, null, 'JSON_INVALID', { ...position, found: text.slice(offset, offset + 12) });
+    : issue(line, null, 'JSON_INVALID', {
+        ...position,
+        // The offending text and where, in a notation that needs no translation.
+        reason: `${JSON.stringify(text.slice(offset, offset + 12))} @ ${line}:${position.column}`,
+      });
 }

@@ -14,7 +14,8 @@ export async function readAllBytes(source: ByteSource, maxBytes: number): Promis
   try {
     for (let next = await iterator.next(); next.done !== true; next = await iterator.next()) {
       length += next.value.length;
-      if (length > maxBytes) throw rejectInput(source.name, issue(0, null, 'FILE_TOO_LARGE', { limit: maxBytes }));
+      if (length > maxBytes)
+        throw rejectInput(source.name, issue(0, null, 'FILE_TOO_LARGE', { limit: maxBytes }));
       chunks.push(next.value);
     }
   } finally {

@@ -59,7 +59,8 @@ export function sniff(head: Uint8Array): SniffedFormat {
     if (contains(head, 'xl/')) return { kind: 'xlsx' };
     return { kind: 'zip' };
   }
-  if (head.includes(0)) return { kind: 'binary', format: utf16WithoutBom(head) ? 'utf-16 without BOM' : 'unknown' };
+  if (head.includes(0))
+    return { kind: 'binary', format: utf16WithoutBom(head) ? 'utf-16 without BOM' : 'unknown' };
   return { kind: 'text', bom: null };
 }
 
@@ -73,7 +74,9 @@ function utf16WithoutBom(head: Uint8Array): boolean {
     if (head[i + 1] === 0) oddZero++;
   }
   const pairs = n / 2;
-  return pairs >= 2 && Math.max(evenZero, oddZero) >= pairs * 0.8 && Math.min(evenZero, oddZero) <= pairs * 0.1;
+  return (
+    pairs >= 2 && Math.max(evenZero, oddZero) >= pairs * 0.8 && Math.min(evenZero, oddZero) <= pairs * 0.1
+  );
 }
 
 /** The file-level issue for a format that is not text we can read as CSV, or null when it is such text. */

@@ -22,12 +22,12 @@ export interface Header {
   width: number;
 }
 
-/** The header from the first record, or an issue when it names no column at all. */
+/** The header from the first record, or FORMAT_UNRECOGNISED when it names no column at all (",,,"). */
 export function readHeader(line: number, fields: string[]): Header | RowIssue {
   const names = fields.map((field, i) => (i === 0 ? field.replace(/^\uFEFF/, '') : field).trim());
   let width = names.length;
   while (width > 0 && names[width - 1] === '') width--;
-  if (width === 0) return issue(line, null, 'HEADER_MISSING_COLUMNS');
+  if (width === 0) return issue(line, null, 'FORMAT_UNRECOGNISED', { reason: 'no column names' });
   names.length = width;
   return { names, width };
 }

@@ -21,10 +21,18 @@ export type SourceRecord =
   { row: number; values: string[]; issue?: undefined } | { row: number; values?: undefined; issue: RowIssue };
 
 export interface TabularInput {
-  /** Column names as written (trimmed, BOM removed). */
+  /**
+   * Column names as written (trimmed, BOM removed), without trailing unnamed columns: a header ending in empty
+   * cells (ACLED 2016 has seven) stops at its last name, and records are fitted to that width (tabular-shape.ts).
+   */
   header: string[];
   /** HXL hashtags when the line under the header is an HXL tag row (then skipped), else null. */
   hxlTags: string[] | null;
-  /** Data records in file order; `row` is the physical line where the record starts (header = line 1). */
+  /**
+   * Data records in file order; `row` is the physical line where the record starts (header = line 1; for xlsx,
+   * the spreadsheet row). Iterate to the end or break out of the loop, which closes the file. It can still throw
+   * VigieError('INPUT_REJECTED') for a whole-file problem found late (invalid UTF-8 far into a CSV, a corrupt sheet
+   * in an xlsx): then nothing read from the file may be kept.
+   */
   records: AsyncIterable<SourceRecord>;
 }

@@ -7,7 +7,9 @@ import { attribute, elements } from './xml-text.ts';
  */
 
 /** Built-in number formats that show a date (ECMA-376 §18.8.30, plus the East Asian date ids). */
-const BUILTIN_DATE_FORMATS = new Set([14, 15, 16, 17, 22, 27, 28, 29, 30, 31, 34, 35, 36, 50, 51, 52, 53, 54, 57, 58]);
+const BUILTIN_DATE_FORMATS = new Set([
+  14, 15, 16, 17, 22, 27, 28, 29, 30, 31, 34, 35, 36, 50, 51, 52, 53, 54, 57, 58,
+]);
 
 /** True when a custom format code shows a date: it has y or d tokens, or an m that is not minutes. */
 export function isDateFormat(code: string): boolean {
@@ -26,7 +28,8 @@ export function dateStyles(stylesXml: string): Set<number> {
     custom.set(id, attribute(attributes, 'formatCode') ?? '');
   }
   const styles = new Set<number>();
-  const cellXfs = /<(?:[\w.-]+:)?cellXfs\b[^>]*>([\s\S]*?)<\/(?:[\w.-]+:)?cellXfs>/.exec(stylesXml)?.[1] ?? '';
+  const cellXfs =
+    /<(?:[\w.-]+:)?cellXfs\b[^>]*>([\s\S]*?)<\/(?:[\w.-]+:)?cellXfs>/.exec(stylesXml)?.[1] ?? '';
   let index = 0;
   for (const [attributes] of elements(cellXfs, 'xf')) {
     const id = Number(attribute(attributes, 'numFmtId') ?? 0);

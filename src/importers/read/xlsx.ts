@@ -1,13 +1,14 @@
 import { posix } from 'node:path';
 import { issue } from '../../core/issues.ts';
 import type { RowIssue } from '../../core/issues.ts';
+import { asyncOf } from './byte-source.ts';
 import { readAllBytes } from './read-all.ts';
 import { rejectInput } from './reject.ts';
 import { sniff } from './sniff.ts';
 import { fitRecord, hxlTags, readHeader } from './tabular-shape.ts';
 import type { Header } from './tabular-shape.ts';
 import { dateStyles, serialToIso } from './xlsx-dates.ts';
-import { SheetRowParser } from './xlsx-sheet.ts';
+import { MAX_ROW_XML, SheetRowParser } from './xlsx-sheet.ts';
 import type { CellContext, SheetRow } from './xlsx-sheet.ts';
 import { attribute, elements, stringItemText } from './xml-text.ts';
 import { entryText, InflateBudget, inflateEntry, readZipDirectory, ZipProblem } from './zip.ts';
@@ -40,7 +41,7 @@ export async function openXlsx(source: ByteSource, options: XlsxOptions = {}): P
   try {
     const book = openWorkbook(bytes, budget, options);
     if ('code' in book) throw rejectInput(source.name, book);
-    return await tabular(source.name, sheetRows(bytes, book.sheet, book.context, budget));
+    return tabular(source.name, sheetRows(bytes, book.sheet, book.context, budget));
   } catch (error) {
     throw translate(source.name, error);
   }
@@ -56,11 +57,19 @@ function notXlsx(kind: string): RowIssue {
 /** Zip and XML problems, met at open or while records are read, become file-level rejections. */
 function translate(file: string, error: unknown): unknown {
   if (error instanceof ZipProblem) {
-    if (error.reason === 'too-large') return rejectInput(file, issue(0, null, 'FILE_TOO_LARGE', { format: 'xlsx' }));
-    if (error.reason === 'corrupt') return rejectInput(file, issue(0, null, 'FILE_TRUNCATED', { format: 'xlsx' }));
-    return rejectInput(file, issue(0, null, 'FORMAT_UNRECOGNISED', { format: 'xlsx', reason: error.message }));
+    if (error.reason === 'too-large') {
+      return rejectInput(file, issue(0, null, 'FILE_TOO_LARGE', { format: 'xlsx', limit: error.limit }));
+    }
+    if (error.reason === 'corrupt')
+      return rejectInput(file, issue(0, null, 'FILE_TRUNCATED', { format: 'xlsx' }));
+    return rejectInput(
+      file,
+      issue(0, null, 'FORMAT_UNRECOGNISED', { format: 'xlsx', reason: error.message }),
+    );
   }
-  if (error instanceof RangeError) return rejectInput(file, issue(0, null, 'FILE_TOO_LARGE', { format: 'xlsx' }));
+  if (error instanceof RangeError) {
+    return rejectInput(file, issue(0, null, 'FILE_TOO_LARGE', { format: 'xlsx', limit: MAX_ROW_XML }));
+  }
   return error;
 }
 
@@ -86,7 +95,10 @@ function openWorkbook(bytes: Uint8Array, budget: InflateBudget, options: XlsxOpt
   const chosen = chooseSheet(sheets, options);
   if (chosen === undefined) {
     const wanted = options.sheet ?? options.preferSheets?.[0] ?? '';
-    return issue(0, null, 'FORMAT_UNRECOGNISED', { sheet: wanted, sheets: sheets.map((s) => s.name).join(', ') });
+    return issue(0, null, 'FORMAT_UNRECOGNISED', {
+      sheet: wanted,
+      sheets: sheets.map((s) => s.name).join(', '),
+    });
   }
   const sheet = chosen.target === undefined ? undefined : entries.get(chosen.target);
   if (sheet === undefined) return issue(0, null, 'FILE_TRUNCATED', { format: 'xlsx', missing: chosen.name });
@@ -98,7 +110,8 @@ function openWorkbook(bytes: Uint8Array, budget: InflateBudget, options: XlsxOpt
   return {
     sheet,
     context: {
-      sharedStrings: sharedXml === null ? [] : [...elements(sharedXml, 'si')].map(([, c]) => stringItemText(c ?? '')),
+      sharedStrings:
+        sharedXml === null ? [] : [...elements(sharedXml, 'si')].map(([, c]) => stringItemText(c ?? '')),
       dateStyles: stylesXml === null ? new Set() : dateStyles(stylesXml),
       serialToDate: (serial) => serialToIso(serial, date1904),
     },
@@ -108,7 +121,9 @@ function openWorkbook(bytes: Uint8Array, budget: InflateBudget, options: XlsxOpt
 function chooseSheet<T extends { name: string }>(sheets: T[], options: XlsxOptions): T | undefined {
   if (options.sheet !== undefined) {
     const wanted = options.sheet.toLowerCase();
-    return sheets.find((s) => s.name === options.sheet) ?? sheets.find((s) => s.name.toLowerCase() === wanted);
+    return (
+      sheets.find((s) => s.name === options.sheet) ?? sheets.find((s) => s.name.toLowerCase() === wanted)
+    );
   }
   for (const name of options.preferSheets ?? []) {
     const found = sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
@@ -137,7 +152,10 @@ function relationships(xml: string, sourcePart: string): Map<string, { type: str
     const resolved = target.startsWith('/')
       ? target.slice(1)
       : posix.normalize(posix.join(posix.dirname(sourcePart), target));
-    map.set(attribute(attributes, 'Id') ?? '', { type: attribute(attributes, 'Type') ?? '', target: resolved });
+    map.set(attribute(attributes, 'Id') ?? '', {
+      type: attribute(attributes, 'Type') ?? '',
+      target: resolved,
+    });
   }
   return map;
 }
@@ -154,7 +172,7 @@ function* sheetRows(bytes: Uint8Array, sheet: ZipEntry, context: CellContext, bu
 }
 
 /** Header, HXL row and records from the non-empty rows, with the same shape rules as CSV. */
-async function tabular(file: string, rows: Generator<SheetRow>): Promise<TabularInput> {
+function tabular(file: string, rows: Generator<SheetRow>): TabularInput {
   const first = rows.next();
   if (first.done === true) throw rejectInput(file, issue(0, null, 'FILE_EMPTY'));
   const read = readHeader(first.value.row, first.value.cells);
@@ -162,13 +180,15 @@ async function tabular(file: string, rows: Generator<SheetRow>): Promise<Tabular
   const header: Header = read;
   const second = rows.next();
   const hxl = second.done === true ? null : hxlTags(second.value.cells, header.width);
-  async function* records(): AsyncGenerator<SourceRecord> {
+  function* records(): Generator<SourceRecord> {
     try {
-      if (second.done !== true && hxl === null) yield fitRecord(second.value.row, second.value.cells, header.width, true);
+      if (second.done !== true && hxl === null)
+        yield fitRecord(second.value.row, second.value.cells, header.width, true);
       for (const row of rows) yield fitRecord(row.row, row.cells, header.width, true);
     } catch (error) {
       throw translate(file, error);
     }
   }
-  return { header: header.names, hxlTags: hxl, records: records() };
+  // Inflating and parsing are synchronous; the records are handed out through the async contract all readers share.
+  return { header: header.names, hxlTags: hxl, records: asyncOf(records()) };
 }

@@ -17,8 +17,10 @@ function codePoint(hex: string | undefined, decimal: string | undefined): string
 /** Decodes XML entities and character references. */
 export function xmlUnescape(text: string): string {
   if (!text.includes('&')) return text;
-  return text.replace(ENTITY, (_, hex: string | undefined, decimal: string | undefined, name: string | undefined) =>
-    name !== undefined ? (NAMED[name] as string) : codePoint(hex, decimal),
+  return text.replace(
+    ENTITY,
+    (_, hex: string | undefined, decimal: string | undefined, name: string | undefined) =>
+      name !== undefined ? (NAMED[name] as string) : codePoint(hex, decimal),
   );
 }
 
@@ -55,7 +57,10 @@ export function stringItemText(xml: string): string {
 }
 
 /** Each element `name` (any prefix) with its attribute text and content (null when self-closing). */
-export function* elements(xml: string, name: string): Generator<[attributes: string, content: string | null]> {
+export function* elements(
+  xml: string,
+  name: string,
+): Generator<[attributes: string, content: string | null]> {
   const pattern = new RegExp(
     `<(?:[\\w.-]+:)?${name}(\\s[^>]*?)?(?:\\/>|>([\\s\\S]*?)<\\/(?:[\\w.-]+:)?${name}>)`,
     'g',

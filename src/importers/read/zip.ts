@@ -20,7 +20,12 @@ export interface ZipEntry {
 
 /** Why a zip could not be read; the xlsx reader maps these to issue codes. */
 export class ZipProblem extends Error {
-  constructor(readonly reason: 'corrupt' | 'too-large' | 'unsupported', detail: string) {
+  constructor(
+    readonly reason: 'corrupt' | 'too-large' | 'unsupported',
+    detail: string,
+    /** For 'too-large': the limit passed. */
+    readonly limit = 0,
+  ) {
     super(detail);
     this.name = 'ZipProblem';
   }
@@ -80,7 +85,8 @@ function entryData(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
     throw new ZipProblem('corrupt', `local header of ${entry.name} out of place`);
   }
   const start = at + 30 + data.getUint16(at + 26, true) + data.getUint16(at + 28, true);
-  if (start + entry.compressedSize > bytes.length) throw new ZipProblem('corrupt', `${entry.name} is cut short`);
+  if (start + entry.compressedSize > bytes.length)
+    throw new ZipProblem('corrupt', `${entry.name} is cut short`);
   return bytes.subarray(start, start + entry.compressedSize);
 }
 
@@ -91,15 +97,20 @@ export class InflateBudget {
 
   spend(count: number): void {
     this.used += count;
-    if (this.used > this.limit) throw new ZipProblem('too-large', `more than ${this.limit} bytes once inflated`);
+    if (this.used > this.limit)
+      throw new ZipProblem('too-large', `more than ${this.limit} bytes once inflated`, this.limit);
   }
 }
 
 /** Inflates an entry piece by piece (a few hundred KB at a time at most), charging the budget as it goes. */
-export function* inflateEntry(bytes: Uint8Array, entry: ZipEntry, budget: InflateBudget): Generator<Uint8Array> {
+export function* inflateEntry(
+  bytes: Uint8Array,
+  entry: ZipEntry,
+  budget: InflateBudget,
+): Generator<Uint8Array> {
   if (entry.encrypted) throw new ZipProblem('unsupported', `${entry.name} is encrypted`);
   if (entry.size > budget.limit - budget.used) {
-    throw new ZipProblem('too-large', `${entry.name} declares ${entry.size} bytes`);
+    throw new ZipProblem('too-large', `${entry.name} declares ${entry.size} bytes`, budget.limit);
   }
   const data = entryData(bytes, entry);
   if (entry.method === 0) {
