@@ -23,6 +23,8 @@ export interface Side {
   nodeArgs?: readonly string[];
   /** Runs before every measurement, outside the timing (e.g. deleting the previous run's database). */
   before?(): Promise<void>;
+  /** Runs after every measurement (e.g. deleting a 1 GB database nobody will read). */
+  after?(): Promise<void>;
   /** Rejects a measurement that did not do the work (e.g. rows missing), so a broken run never looks fast. */
   check?(m: Measurement): string | null;
 }
@@ -51,6 +53,8 @@ export interface Benchmark {
   name: string;
   description: string;
   prepare(config: BenchConfig): Promise<PreparedBenchmark>;
+  /** Lines printed after the table, for figures the table has no column for (latency percentiles, say). */
+  report?(summary: BenchSummary): string;
 }
 
 export interface SideSummary {
@@ -85,7 +89,9 @@ export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
   if (sorted.length === 0) return Number.NaN;
-  return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+  return sorted.length % 2 === 1
+    ? (sorted[mid] as number)
+    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
 
 /** Runs one child and returns its last JSON line; its stderr is passed through only when it fails. */
@@ -102,7 +108,9 @@ export function runChild(side: Side): Promise<Measurement> {
       const stdout = Buffer.concat(out).toString('utf8').trim();
       const last = stdout.split('\n').at(-1) ?? '';
       if (code !== 0) {
-        reject(new Error(`${side.name} exited with ${code}:\n${Buffer.concat(err).toString('utf8').slice(-4000)}`));
+        reject(
+          new Error(`${side.name} exited with ${code}:\n${Buffer.concat(err).toString('utf8').slice(-4000)}`),
+        );
         return;
       }
       try {
@@ -130,8 +138,11 @@ export async function runBenchmark(
     for (const side of order) {
       await side.before?.();
       const m = await runChild(side);
+      await side.after?.();
       runs.get(side.name)?.push(m);
-      log(`  run ${r + 1}/${config.runs} ${side.name}: ${(m.ms / 1000).toFixed(2)} s, peak RSS ${m.maxRssMb.toFixed(0)} MB`);
+      log(
+        `  run ${r + 1}/${config.runs} ${side.name}: ${(m.ms / 1000).toFixed(2)} s, peak RSS ${m.maxRssMb.toFixed(0)} MB`,
+      );
     }
   }
   const sides = prepared.sides.map((side) => summarise(side, runs.get(side.name) ?? [], prepared.rows));
@@ -180,10 +191,12 @@ export function formatTable(summary: BenchSummary): string {
     `${s.medianRssMb.toFixed(0)} / ${s.peakRssMb.toFixed(0)}`,
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((r) => (r[i] ?? '').length)));
-  const line = (cells: readonly string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ')} |`;
+  const line = (cells: readonly string[]) =>
+    `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ')} |`;
   const rule = `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`;
   const ratioLines = summary.ratios.map(
-    (r) => `${r.subject} / ${r.reference}: ${r.ofMedians.toFixed(2)}× (ratio of medians), ${r.medianPerRun.toFixed(2)}× (median of per-run ratios)`,
+    (r) =>
+      `${r.subject} / ${r.reference}: ${r.ofMedians.toFixed(2)}× (ratio of medians), ${r.medianPerRun.toFixed(2)}× (median of per-run ratios)`,
   );
   return [line(head), rule, ...body.map(line), '', ...ratioLines].join('\n');
 }

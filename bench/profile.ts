@@ -7,7 +7,8 @@
  * module loading before the import is left out.)
  *
  * 1. Stages: each sample goes to the stage of the deepest project frame on its stack (so time in native code —
- *    SQLite, hashing, UTF-8 decoding — counts for the vigie code that called it), stages told apart by path.
+ *    SQLite, hashing, UTF-8 decoding — counts for the vigie code that called it), stages told apart by path;
+ *    a few enclosing stages (rollups, migrations) take everything called under them.
  * 2. The top functions by self time, with their file.
  */
 import { readFileSync } from 'node:fs';
@@ -31,7 +32,16 @@ interface CpuProfile {
   endTime: number;
 }
 
-/** First match wins: order from the most specific path to the most general. */
+/**
+ * Stages that own everything they call, wherever it is: a sample with one of these files anywhere on its stack
+ * goes to that stage (the rollup refresh runs its SQL through the import's storage code, for instance).
+ */
+const ENCLOSING_STAGES: ReadonlyArray<readonly [string, RegExp]> = [
+  ['monthly rollups refresh (end of import)', /\/storage\/rollups\.ts/],
+  ['DB open + migrations', /\/storage\/migrations\//],
+];
+
+/** Otherwise the deepest project frame decides; first match wins, from the most specific path to the most general. */
 const STAGES: ReadonlyArray<readonly [string, RegExp]> = [
   ['hashing (SHA-256 of the file)', /\/services\/hashing-source\.ts/],
   ['CSV read: bytes, decoding, scanning', /\/importers\/read\//],
@@ -42,7 +52,6 @@ const STAGES: ReadonlyArray<readonly [string, RegExp]> = [
   ['import loop, report, issues', /\/services\//],
   ['SQLite writes (storage, Kysely, better-sqlite3)', /\/storage\/|\/kysely\/|\/better-sqlite3\//],
   ['CLI, startup', /\/cli\/|\/src\/main\.ts|\/bin\//],
-  ['DB open + migrations', /\/migrations\//],
 ];
 
 function stageOf(url: string): string | null {
@@ -72,11 +81,29 @@ export function summariseProfile(path: string, options: SummaryOptions): Profile
   const parent = new Map<number, number>();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
 
+  // The enclosing stage of a node: the nearest frame on its stack in an ENCLOSING_STAGES file (memoised).
+  const enclosingMemo = new Map<number, string | null>();
+  const enclosingOf = (id: number): string | null => {
+    const known = enclosingMemo.get(id);
+    if (known !== undefined) return known;
+    const url = byId.get(id)?.callFrame.url ?? '';
+    const own = ENCLOSING_STAGES.find(([, pattern]) => pattern.test(url))?.[0] ?? null;
+    const up = parent.get(id);
+    const stage = own ?? (up !== undefined ? enclosingOf(up) : null);
+    enclosingMemo.set(id, stage);
+    return stage;
+  };
+
   // The stage of a node: its own if it is project code, otherwise its nearest ancestor's (memoised per node).
   const stageMemo = new Map<number, string>();
   const stageOfNode = (id: number): string => {
     const known = stageMemo.get(id);
     if (known !== undefined) return known;
+    const enclosing = enclosingOf(id);
+    if (enclosing !== null) {
+      stageMemo.set(id, enclosing);
+      return enclosing;
+    }
     const node = byId.get(id);
     const name = node?.callFrame.functionName ?? '';
     let stage: string;
@@ -110,8 +137,13 @@ export function summariseProfile(path: string, options: SummaryOptions): Profile
   const pct = (us: number) => `${((100 * us) / total).toFixed(1).padStart(5)}%`;
   const sec = (us: number) => `${(us / 1e6).toFixed(2).padStart(7)} s`;
   const scope = options.window ? ' (import window only)' : '';
-  lines.push(`${path}: ${(total / 1e6).toFixed(2)} s sampled${scope}`, '', 'By stage (deepest project frame on the stack):');
-  for (const [stage, us] of [...stages].sort((a, b) => b[1] - a[1])) lines.push(`  ${pct(us)} ${sec(us)}  ${stage}`);
+  lines.push(
+    `${path}: ${(total / 1e6).toFixed(2)} s sampled${scope}`,
+    '',
+    'By stage (deepest project frame on the stack):',
+  );
+  for (const [stage, us] of [...stages].sort((a, b) => b[1] - a[1]))
+    lines.push(`  ${pct(us)} ${sec(us)}  ${stage}`);
 
   // Self time per function (same name + file + line merged across call paths).
   const byFunction = new Map<string, number>();
@@ -146,7 +178,8 @@ function main(): void {
   for (const file of args) {
     const summary = summariseProfile(file, { top, ...(window ? { window } : {}) });
     // tsx's module-loader thread writes a profile too; it is idle for the whole import, so it is skipped.
-    if (summary.idleShare > 0.8) console.log(`${file}: ${(summary.idleShare * 100).toFixed(0)}% idle (a loader thread), skipped\n`);
+    if (summary.idleShare > 0.8)
+      console.log(`${file}: ${(summary.idleShare * 100).toFixed(0)}% idle (a loader thread), skipped\n`);
     else console.log(`${summary.text}\n`);
   }
 }

@@ -9,15 +9,17 @@ import { writeFile, mkdir } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { formatTable, runBenchmark, type Benchmark, type BenchConfig } from './harness.ts';
+import { aggregateBenchmark } from './aggregate/benchmark.ts';
 import { importBenchmark } from './import/benchmark.ts';
 
-const BENCHMARKS: readonly Benchmark[] = [importBenchmark];
+const BENCHMARKS: readonly Benchmark[] = [importBenchmark, aggregateBenchmark];
 
 function intFromEnv(name: string, fallback: number): number {
   const text = process.env[name];
   if (text === undefined || text === '') return fallback;
   const value = Number(text.replace(/_/g, ''));
-  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer, not "${text}"`);
+  if (!Number.isInteger(value) || value < 1)
+    throw new Error(`${name} must be a positive integer, not "${text}"`);
   return value;
 }
 
@@ -33,7 +35,9 @@ const selected = BENCHMARKS.filter((b) => only === undefined || only.includes(b.
 function gitState(): string {
   try {
     const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
-    const changed = execFileSync('git', ['status', '--porcelain'], { encoding: 'utf8' }).split('\n').filter(Boolean).length;
+    const changed = execFileSync('git', ['status', '--porcelain'], { encoding: 'utf8' })
+      .split('\n')
+      .filter(Boolean).length;
     return changed > 0 ? `${commit} + ${changed} changed files` : commit;
   } catch {
     return 'unknown';
@@ -53,15 +57,30 @@ await mkdir(config.outDir, { recursive: true });
 let failedGoals = 0;
 for (const bench of selected) {
   console.log(`\n## ${bench.name}: ${bench.description}`);
-  console.log(`   ${config.rows.toLocaleString('en')} rows, ${config.runs} runs, seed ${config.seed}, ${machine.cpus} CPUs, Node ${machine.node}`);
+  console.log(
+    `   ${config.rows.toLocaleString('en')} rows, ${config.runs} runs, seed ${config.seed}, ${machine.cpus} CPUs, Node ${machine.node}`,
+  );
   const started = new Date().toISOString();
   const { summary, prepared } = await runBenchmark(bench, config, (line) => console.log(line));
   console.log(`\n${formatTable(summary)}\n`);
+  if (bench.report) console.log(`${bench.report(summary)}\n`);
   const goals = prepared.goals.map((g) => ({ goal: g.label, reached: g.check(summary) }));
-  for (const g of goals) console.log(`goal ${g.reached === null ? 'met    ' : 'NOT met'}: ${g.goal}${g.reached ? ` (reached ${g.reached})` : ''}`);
+  for (const g of goals)
+    console.log(
+      `goal ${g.reached === null ? 'met    ' : 'NOT met'}: ${g.goal}${g.reached ? ` (reached ${g.reached})` : ''}`,
+    );
   failedGoals += goals.filter((g) => g.reached !== null).length;
   const file = join(config.outDir, `results-${bench.name}.json`);
-  const results = { benchmark: bench.name, started, finished: new Date().toISOString(), config, machine, input: prepared.input, goals, summary };
+  const results = {
+    benchmark: bench.name,
+    started,
+    finished: new Date().toISOString(),
+    config,
+    machine,
+    input: prepared.input,
+    goals,
+    summary,
+  };
   await writeFile(file, `${JSON.stringify(results, null, 2)}\n`);
   console.log(`results: ${file}`);
 }

@@ -3,12 +3,18 @@
  * the taxonomy. The CLI and the HTTP app receive the finished `Vigie` and know nothing of what is behind it.
  */
 import { classifyEvent } from './core/taxonomy/civilian-harm.ts';
+import { aggregateSeries } from './services/aggregates.ts';
+import { eventDetail, eventPoints } from './services/event-views.ts';
+import { geography } from './services/geography.ts';
+import { groupedCounts, type GroupedCountsOptions } from './services/grouped-counts.ts';
+import { mapCells } from './services/map-cells.ts';
 import { resolveCountry } from './services/resolve-country.ts';
 import { importAcledDeletions } from './services/import-deletions.ts';
 import { importEventFile } from './services/import-event-file.ts';
 import { importReferenceFile } from './services/import-reference-file.ts';
 import { createPlacer, replaceStoredEvents } from './services/placement.ts';
 import type { Vigie } from './services/vigie.ts';
+import { analysisQueries } from './storage/analysis-queries.ts';
 import { eventQueries } from './storage/event-queries.ts';
 import { listImportRuns } from './storage/import-run-queries.ts';
 import { openStorage, type StorageTarget } from './storage/open.ts';
@@ -24,10 +30,20 @@ const systemClock: VigieClock = {
   today: () => new Date().toISOString().slice(0, 10),
 };
 
-export async function openVigie(target: StorageTarget, clock: VigieClock = systemClock): Promise<Vigie> {
+export interface VigieOptions {
+  clock?: VigieClock;
+  /** How aggregate queries choose between the rollups and `events` (tests force each path). */
+  counts?: GroupedCountsOptions;
+}
+
+export async function openVigie(target: StorageTarget, options: VigieOptions = {}): Promise<Vigie> {
+  const clock = options.clock ?? systemClock;
   const storage = await openStorage(target);
   const queries = eventQueries(storage.db);
   const reference = referenceStore(storage.db);
+  const analysis = analysisQueries(storage.db);
+  const counts = groupedCounts(analysis, options.counts);
+  const geo = geography(reference);
   return {
     storageDescription: storage.description,
     async importFile(kind, source, options) {
@@ -63,9 +79,17 @@ export async function openVigie(target: StorageTarget, clock: VigieClock = syste
       );
     },
     stats: (filter) => queries.stats(filter),
-    eventsPage: (filter, cursor, limit) => queries.page(filter, cursor, limit),
+    eventsPage: (filter, cursor, limit, sort) => queries.page(filter, cursor, limit, sort),
     eventsStream: (filter) => queries.stream(filter),
     importRuns: (limit) => listImportRuns(storage.db, limit),
+    aggregates: (request) => aggregateSeries(counts, request),
+    mapCells: (request) => mapCells({ counts, geography: geo }, request),
+    boundaries: (level, country, language) => geo.boundaries(level, country, language),
+    bases: () => geo.bases(),
+    coverage: () => analysis.coverage(),
+    event: (id) => eventDetail(analysis, id),
+    eventPoints: (filter, limit) => eventPoints({ port: analysis, counts }, filter, limit),
+    warmUp: () => counts.warm(),
     close: () => storage.close(),
   };
 }

@@ -14,7 +14,10 @@ const MAX_RATIO = 2;
 const MAX_RSS_MB = 300;
 
 /** The generated file, cached by rows, seed and generator version: generating 1 M rows takes ~40 s. */
-export async function cachedInput(config: BenchConfig, log: (line: string) => void = () => {}): Promise<string> {
+export async function cachedInput(
+  config: BenchConfig,
+  log: (line: string) => void = () => {},
+): Promise<string> {
   const path = join(config.outDir, `acled-${config.rows}-s${config.seed}-v${GENERATOR_VERSION}.csv`);
   if (!existsSync(path)) {
     log(`  generating ${path} …`);
@@ -24,18 +27,24 @@ export async function cachedInput(config: BenchConfig, log: (line: string) => vo
 }
 
 async function removeDb(path: string): Promise<void> {
-  for (const suffix of ['', '-wal', '-shm', '-journal', '.wal']) await rm(`${path}${suffix}`, { force: true });
+  for (const suffix of ['', '-wal', '-shm', '-journal', '.wal'])
+    await rm(`${path}${suffix}`, { force: true });
 }
 
 function expectRows(rows: number) {
   return (m: Measurement): string | null =>
-    m.rows === rows ? null : `stored ${String(m.rows)} rows, expected ${rows} (${JSON.stringify(m['report'] ?? {}).slice(0, 600)})`;
+    m.rows === rows
+      ? null
+      : `stored ${String(m.rows)} rows, expected ${rows} (${JSON.stringify(m['report'] ?? {}).slice(0, 600)})`;
 }
 
 function duckdbVariants(): DuckdbVariant[] {
-  const wanted = process.env['BENCH_DUCKDB_VARIANTS']?.split(',').map((v) => v.trim()) ?? [...DUCKDB_VARIANTS];
+  const wanted = process.env['BENCH_DUCKDB_VARIANTS']?.split(',').map((v) => v.trim()) ?? [
+    ...DUCKDB_VARIANTS,
+  ];
   const variants = DUCKDB_VARIANTS.filter((v) => wanted.includes(v));
-  if (variants.length === 0) throw new Error(`BENCH_DUCKDB_VARIANTS: choose among ${DUCKDB_VARIANTS.join(', ')}`);
+  if (variants.length === 0)
+    throw new Error(`BENCH_DUCKDB_VARIANTS: choose among ${DUCKDB_VARIANTS.join(', ')}`);
   return variants;
 }
 
@@ -56,6 +65,7 @@ export const importBenchmark: Benchmark = {
         ? { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${join(config.outDir, 'profiles')}`] }
         : {}),
       before: () => removeDb(vigieDb),
+      after: () => removeDb(vigieDb),
       check: expectRows(config.rows),
     };
     // The first DuckDB variant is the headline reference: `auto` is what a user would type.
@@ -66,6 +76,7 @@ export const importBenchmark: Benchmark = {
         role: 'reference',
         script: [`${HERE}/duckdb.ts`, input, db, variant],
         before: () => removeDb(db),
+        after: () => removeDb(db),
         check: expectRows(config.rows),
       };
     });
@@ -87,6 +98,11 @@ export const importBenchmark: Benchmark = {
       },
     ];
     const { size } = await stat(input);
-    return { rows: config.rows, input: { file: input, bytes: size, seed: config.seed }, sides: [vigie, ...references], goals };
+    return {
+      rows: config.rows,
+      input: { file: input, bytes: size, seed: config.seed },
+      sides: [vigie, ...references],
+      goals,
+    };
   },
 };

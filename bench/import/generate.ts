@@ -16,31 +16,49 @@
  *   tsx bench/import/generate.ts --rows 1000000 --out bench/out/acled-1m.csv [--seed 1]
  */
 import { once } from 'node:events';
-import { createWriteStream, readFileSync } from 'node:fs';
+import { createWriteStream } from 'node:fs';
 import { mkdir, rename } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { inferSchema, initParser } from 'udsv';
-
-export const REAL_MALI_CSV =
-  process.env['ACLED_MALI_CSV'] ?? '/work/shared/data/acled-mali/smose94_acled_mali_1997-01_to_2019-06.csv';
+import { learnModel, REAL_MALI_CSV, rng } from './acled-model.ts';
 
 /** Bumped whenever the output changes for a given seed, so that cached files are regenerated. */
 export const GENERATOR_VERSION = 1;
 
 const HEADER = [
-  '', 'data_id', 'iso', 'event_id_cnty', 'event_id_no_cnty', 'event_date', 'year', 'time_precision', 'event_type',
-  'sub_event_type', 'actor1', 'assoc_actor_1', 'inter1', 'actor2', 'assoc_actor_2', 'inter2', 'interaction',
-  'region', 'country', 'admin1', 'admin2', 'admin3', 'location', 'latitude', 'longitude', 'geo_precision', 'source',
-  'source_scale', 'notes', 'fatalities', 'timestamp', 'iso3',
+  '',
+  'data_id',
+  'iso',
+  'event_id_cnty',
+  'event_id_no_cnty',
+  'event_date',
+  'year',
+  'time_precision',
+  'event_type',
+  'sub_event_type',
+  'actor1',
+  'assoc_actor_1',
+  'inter1',
+  'actor2',
+  'assoc_actor_2',
+  'inter2',
+  'interaction',
+  'region',
+  'country',
+  'admin1',
+  'admin2',
+  'admin3',
+  'location',
+  'latitude',
+  'longitude',
+  'geo_precision',
+  'source',
+  'source_scale',
+  'notes',
+  'fatalities',
+  'timestamp',
+  'iso3',
 ];
-
-const ACTOR_COLUMNS = [
-  'time_precision', 'event_type', 'sub_event_type', 'actor1', 'assoc_actor_1', 'inter1', 'actor2', 'assoc_actor_2',
-  'inter2', 'interaction', 'fatalities',
-] as const;
-const PLACE_COLUMNS = ['admin1', 'admin2', 'admin3', 'location', 'latitude', 'longitude', 'geo_precision'] as const;
-const SOURCE_COLUMNS = ['source', 'source_scale'] as const;
 
 interface Country {
   name: string;
@@ -55,7 +73,12 @@ const NIGER: Country = { name: 'Niger', isoNumeric: '562', iso3: 'NER' };
  * Towns at least ~40 km inside their country's border (beyond the 0.05° jitter plus vigie's 25 km tolerance), with
  * their admin names. Coordinates are public gazetteer facts, not ACLED data.
  */
-const FOREIGN_TOWNS: ReadonlyArray<{ country: Country; lat: number; lon: number; admin: readonly [string, string, string] }> = [
+const FOREIGN_TOWNS: ReadonlyArray<{
+  country: Country;
+  lat: number;
+  lon: number;
+  admin: readonly [string, string, string];
+}> = [
   { country: BURKINA, lat: 12.37, lon: -1.52, admin: ['Centre', 'Kadiogo', 'Ouagadougou'] },
   { country: BURKINA, lat: 14.03, lon: -0.03, admin: ['Sahel', 'Seno', 'Dori'] },
   { country: BURKINA, lat: 13.09, lon: -1.08, admin: ['Centre-Nord', 'Sanmatenga', 'Kaya'] },
@@ -68,69 +91,26 @@ const FOREIGN_TOWNS: ReadonlyArray<{ country: Country; lat: number; lon: number;
 const FOREIGN_SHARE = 0.12;
 const JITTER_DEG = 0.05;
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October',
-  'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 const DAY_MS = 86_400_000;
 const FIRST_DAY = Date.UTC(1997, 0, 1) / DAY_MS;
 const LAST_DAY = Date.UTC(2026, 9, 31) / DAY_MS;
 /** A fixed "export time" instead of Date.now(): the output must not depend on the day it is generated. */
 const EXPORT_SECONDS = Date.UTC(2026, 10, 1) / 1000;
 const CHUNK_ROWS = 5_000;
-
-/** sfc32: small, fast, and good enough to resample from; seeded so runs compare like with like. */
-export function rng(seed: number): () => number {
-  let a = 0x9e3779b9 ^ seed;
-  let b = 0x243f6a88 ^ (seed * 31);
-  let c = 0xb7e15162;
-  let d = seed | 0;
-  const next = (): number => {
-    a |= 0; b |= 0; c |= 0; d |= 0;
-    const t = (((a + b) | 0) + d) | 0;
-    d = (d + 1) | 0;
-    a = b ^ (b >>> 9);
-    b = (c + (c << 3)) | 0;
-    c = (c << 21) | (c >>> 11);
-    c = (c + t) | 0;
-    return (t >>> 0) / 4294967296;
-  };
-  for (let i = 0; i < 16; i++) next();
-  return next;
-}
-
-interface Model {
-  actorMixes: string[][];
-  places: string[][];
-  sources: string[][];
-  noteLengths: number[];
-  /** Every word of every note, repeats included, so common words stay common. */
-  words: string[];
-}
-
-/** Reads the real export (1.2 MB, so whole) and keeps only the distributions the generator draws from. */
-export function learnModel(path: string = REAL_MALI_CSV): Model {
-  const text = readFileSync(path, 'utf8');
-  const schema = inferSchema(text);
-  const names = schema.cols.map((c) => c.name);
-  const rows = initParser(schema).stringArrs(text);
-  const pick = (cols: readonly string[]) => {
-    const at = cols.map((name) => {
-      const i = names.indexOf(name);
-      if (i < 0) throw new Error(`${path}: no column ${name}`);
-      return i;
-    });
-    return rows.map((r) => at.map((i) => r[i] ?? ''));
-  };
-  const notes = pick(['notes']).map((r) => r[0] ?? '');
-  const words = notes.flatMap((n) => n.split(/\s+/)).filter((w) => w !== '');
-  if (rows.length === 0 || words.length === 0) throw new Error(`${path}: no rows to learn from`);
-  return {
-    actorMixes: pick(ACTOR_COLUMNS),
-    places: pick(PLACE_COLUMNS),
-    sources: pick(SOURCE_COLUMNS),
-    noteLengths: notes.map((n) => n.length),
-    words,
-  };
-}
 
 function csvField(value: string): string {
   return /[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
@@ -145,7 +125,12 @@ export interface GenerateSummary {
 }
 
 /** Writes `rows` rows to `path` (through a temporary name, so an interrupted run never leaves a truncated file). */
-export async function generateAcledCsv(path: string, rows: number, seed = 1, source = REAL_MALI_CSV): Promise<GenerateSummary> {
+export async function generateAcledCsv(
+  path: string,
+  rows: number,
+  seed = 1,
+  source = REAL_MALI_CSV,
+): Promise<GenerateSummary> {
   const model = learnModel(source);
   const random = rng(seed);
   const pickOf = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
@@ -162,8 +147,19 @@ export async function generateAcledCsv(path: string, rows: number, seed = 1, sou
   };
 
   const row = (i: number): string => {
-    const [timePrecision, eventType, subType, actor1, assoc1, inter1, actor2, assoc2, inter2, interaction, fatalities] =
-      pickOf(model.actorMixes);
+    const [
+      timePrecision,
+      eventType,
+      subType,
+      actor1,
+      assoc1,
+      inter1,
+      actor2,
+      assoc2,
+      inter2,
+      interaction,
+      fatalities,
+    ] = pickOf(model.actorMixes);
     let country = MALI;
     let admin: readonly string[];
     let lat: number;
@@ -197,12 +193,41 @@ export async function generateAcledCsv(path: string, rows: number, seed = 1, sou
     const [sourceName, sourceScale] = pickOf(model.sources);
     const id = i + 1;
     return [
-      String(i), String(6_000_000 + id), country.isoNumeric, `${country.iso3}${id}`, String(id), eventDate,
-      eventDate.slice(0, 4), timePrecision ?? '1', eventType ?? '', subType ?? '', local(actor1), local(assoc1),
-      inter1 ?? '', local(actor2), local(assoc2), inter2 ?? '', interaction ?? '', 'Western Africa', country.name,
-      admin[0] ?? '', admin[1] ?? '', admin[2] ?? '', location, lat.toFixed(4), lon.toFixed(4), geoPrecision,
-      sourceName ?? '', sourceScale ?? '', note(day), fatalities ?? '0', String(timestamp), country.iso3,
-    ].map(csvField).join(',');
+      String(i),
+      String(6_000_000 + id),
+      country.isoNumeric,
+      `${country.iso3}${id}`,
+      String(id),
+      eventDate,
+      eventDate.slice(0, 4),
+      timePrecision ?? '1',
+      eventType ?? '',
+      subType ?? '',
+      local(actor1),
+      local(assoc1),
+      inter1 ?? '',
+      local(actor2),
+      local(assoc2),
+      inter2 ?? '',
+      interaction ?? '',
+      'Western Africa',
+      country.name,
+      admin[0] ?? '',
+      admin[1] ?? '',
+      admin[2] ?? '',
+      location,
+      lat.toFixed(4),
+      lon.toFixed(4),
+      geoPrecision,
+      sourceName ?? '',
+      sourceScale ?? '',
+      note(day),
+      fatalities ?? '0',
+      String(timestamp),
+      country.iso3,
+    ]
+      .map(csvField)
+      .join(',');
   };
 
   await mkdir(dirname(path), { recursive: true });
@@ -241,7 +266,10 @@ async function main(): Promise<void> {
   const t0 = performance.now();
   const summary = await generateAcledCsv(path, rows, seed);
   const s = ((performance.now() - t0) / 1000).toFixed(1);
-  console.log(`${summary.path}: ${rows} rows, ${(summary.bytes / 1e6).toFixed(1)} MB in ${s} s`, summary.byCountry);
+  console.log(
+    `${summary.path}: ${rows} rows, ${(summary.bytes / 1e6).toFixed(1)} MB in ${s} s`,
+    summary.byCountry,
+  );
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await main();

@@ -3,6 +3,7 @@
  * between the start and the end of the import (module loading left out), by stage and by function.
  *
  *   tsx bench/import/profile-vigie.ts [FILE]      (default: the cached BENCH_ROWS file, generated if missing)
+ *   BENCH_MEM_TRACE=1 tsx bench/import/profile-vigie.ts     (adds RSS / JS heap every 2 s)
  *
  * The profiler slows the run by ~10–20%: shares are meaningful, absolute times less so.
  */
@@ -31,7 +32,15 @@ const m = await runChild({
   nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`],
 });
 const window = m['window'] as { fromUs: number; toUs: number } | undefined;
-console.log(`${file}: ${String(m.rows)} rows in ${(m.ms / 1000).toFixed(2)} s (profiled), peak RSS ${m.maxRssMb.toFixed(0)} MB\n`);
+console.log(
+  `${file}: ${String(m.rows)} rows in ${(m.ms / 1000).toFixed(2)} s (profiled), peak RSS ${m.maxRssMb.toFixed(0)} MB\n`,
+);
+// With BENCH_MEM_TRACE=1 the child samples its memory every 2 s: print about a dozen of the samples.
+const memory = (m['memory'] as Array<Record<string, number>> | undefined) ?? [];
+const step = Math.max(1, Math.ceil(memory.length / 12));
+for (const [i, sample] of memory.entries())
+  if (i % step === 0) console.log(`  memory MB ${JSON.stringify(sample)}`);
+if (memory.length > 0) console.log('');
 
 // One profile per thread: the main thread is the busy one (tsx's loader thread idles through the import).
 const summaries = (await readdir(profileDir))

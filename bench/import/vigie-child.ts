@@ -38,7 +38,13 @@ const trace =
   process.env['BENCH_MEM_TRACE'] === '1'
     ? setInterval(() => {
         const m = process.memoryUsage();
-        memory.push({ s: Math.round(process.uptime()), rss: mb(m.rss), heapUsed: mb(m.heapUsed), heapTotal: mb(m.heapTotal), external: mb(m.external) });
+        memory.push({
+          s: Math.round(process.uptime()),
+          rss: mb(m.rss),
+          heapUsed: mb(m.heapUsed),
+          heapTotal: mb(m.heapTotal),
+          external: mb(m.external),
+        });
       }, 2000)
     : undefined;
 // hrtime and V8's CPU profiler read the same monotonic clock: bench/profile.ts keeps only samples in this window.
@@ -62,7 +68,16 @@ if (code !== 0 || report === null) {
   process.exit(1);
 }
 // The issue lists can be long; the harness needs the counts and a sample.
-const { issues, warnings, ...counts } = report as { issues?: unknown[]; warnings?: unknown[] } & Record<string, unknown>;
-const summary = { ...counts, issuesSample: issues?.slice(0, 5) ?? [], warningsSample: warnings?.slice(0, 5) ?? [] };
+const { issues, warnings, ...counts } = report as { issues?: unknown[]; warnings?: unknown[] } & Record<
+  string,
+  unknown
+>;
+const summary = {
+  ...counts,
+  issuesSample: issues?.slice(0, 5) ?? [],
+  warningsSample: warnings?.slice(0, 5) ?? [],
+};
 const rows = typeof counts['inserted'] === 'number' ? counts['inserted'] : null;
-process.stdout.write(`${JSON.stringify({ ms, maxRssMb, rssBeforeMb, rows, window: { fromUs, toUs }, report: summary, ...(trace ? { memory } : {}) })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ ms, maxRssMb, rssBeforeMb, rows, window: { fromUs, toUs }, report: summary, ...(trace ? { memory } : {}) })}\n`,
+);

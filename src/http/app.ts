@@ -2,19 +2,31 @@ import multipart from '@fastify/multipart';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Vigie } from '../services/vigie.ts';
 import { handleError } from './errors.ts';
+import { analysisRouteDocs, registerAnalysisRoutes } from './routes/analysis.ts';
+import { eventDetailRouteDocs, registerEventDetailRoutes } from './routes/event-detail.ts';
 import { eventRouteDocs, registerEventRoutes } from './routes/events.ts';
+import { geographyRouteDocs, registerGeographyRoutes } from './routes/geography.ts';
 import { importRouteDocs, registerImportRoutes } from './routes/imports.ts';
 import { registerMetaRoutes } from './routes/meta.ts';
 import { openApiDocument, type RouteDoc } from './route-registry.ts';
+import { DEFAULT_WEB_DIST, registerWebBundle } from './web-bundle.ts';
 
 export interface HttpOptions {
   /** Largest accepted upload, in bytes (default 1 GiB: a continent of ACLED events is ~0.5 GB). */
   maxUploadBytes?: number;
   logger?: boolean;
   version?: string;
+  /** Folder of the built web app served at / (default web/dist of this checkout). */
+  webDist?: string;
 }
 
-export const ROUTE_DOCS: readonly RouteDoc[] = [...eventRouteDocs, ...importRouteDocs];
+export const ROUTE_DOCS: readonly RouteDoc[] = [
+  ...eventRouteDocs,
+  ...eventDetailRouteDocs,
+  ...analysisRouteDocs,
+  ...geographyRouteDocs,
+  ...importRouteDocs,
+];
 
 /** Builds the Fastify app around the use cases; `app.inject()` drives it in tests without a socket. */
 export async function buildHttpApp(vigie: Vigie, options: HttpOptions = {}): Promise<FastifyInstance> {
@@ -23,7 +35,16 @@ export async function buildHttpApp(vigie: Vigie, options: HttpOptions = {}): Pro
   app.setErrorHandler(handleError);
   await app.register(multipart, { limits: { fileSize: maxUploadBytes, files: 1, fields: 20 } });
   registerEventRoutes(app, vigie);
+  registerEventDetailRoutes(app, vigie);
+  registerAnalysisRoutes(app, vigie);
+  registerGeographyRoutes(app, vigie);
   registerImportRoutes(app, vigie);
   registerMetaRoutes(app, vigie, openApiDocument(ROUTE_DOCS, options.version ?? '0.1.0'));
+  await registerWebBundle(app, options.webDist ?? DEFAULT_WEB_DIST);
+  // The first overview would otherwise wait for the rollup to load; a failure here only delays that load.
+  app.addHook('onReady', () => {
+    vigie.warmUp().catch((error: unknown) => app.log.warn({ err: error }, 'warm-up failed'));
+    return Promise.resolve();
+  });
   return app;
 }

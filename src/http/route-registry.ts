@@ -7,11 +7,16 @@ export interface RouteDoc {
   summary: string;
   tags: string[];
   query?: z.ZodObject;
+  /** Path parameters (`:id`), when the path has any. */
+  params?: z.ZodObject;
   /** For JSON bodies; uploads describe themselves with `upload`. */
   body?: z.ZodType;
   upload?: { fields: Record<string, string> };
   responses: Record<number, { description: string; schema?: z.ZodType; contentTypes?: string[] }>;
 }
+
+/** The `lang` query parameter every route accepts (the answer's language; errors and names follow it). */
+export const langParam = z.enum(['fr', 'en']).optional();
 
 const errorSchema = z.object({
   error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
@@ -22,14 +27,14 @@ export function openApiDocument(routes: readonly RouteDoc[], version: string): R
   const paths: Record<string, Record<string, unknown>> = {};
   for (const r of routes) {
     const path = r.path.replace(/:(\w+)/g, '{$1}');
-    const parameters = r.query
-      ? Object.entries(r.query.shape).map(([name, schema]) => ({
-          name,
-          in: 'query',
-          required: !(schema as z.ZodType).safeParse(undefined).success,
-          schema: z.toJSONSchema(schema as z.ZodType, { io: 'input', unrepresentable: 'any' }),
-        }))
-      : [];
+    const describe = (where: 'query' | 'path', shape: z.ZodObject | undefined) =>
+      Object.entries(shape?.shape ?? {}).map(([name, schema]) => ({
+        name,
+        in: where,
+        required: where === 'path' || !(schema as z.ZodType).safeParse(undefined).success,
+        schema: z.toJSONSchema(schema as z.ZodType, { io: 'input', unrepresentable: 'any' }),
+      }));
+    const parameters = [...describe('path', r.params), ...describe('query', r.query)];
     const responses: Record<string, unknown> = {};
     for (const [status, res] of Object.entries(r.responses)) {
       const types = res.contentTypes ?? ['application/json'];

@@ -1,5 +1,6 @@
 import type { SourceEvent } from '../core/event.ts';
 import { issue } from '../core/issues.ts';
+import { IdTable } from './id-table.ts';
 import type { ParsedEventRecord } from './types.ts';
 
 /**
@@ -8,12 +9,10 @@ import type { ParsedEventRecord } from './types.ts';
  * record; an exact repeat (a file concatenated twice) is kept with a warning, since storing it changes nothing.
  *
  * Content is compared through a 32-bit fingerprint of the fields that a revision changes (ACLED bumps
- * `timestamp` on every edit), so memory stays at one map entry per id, not one copy per row.
+ * `timestamp` on every edit), kept in a compact table (id-table.ts): no copy of the row, no string per id.
  */
 export class DuplicateIds {
-  private readonly slot = new Map<string, number>();
-  private readonly firstRows: number[] = [];
-  private readonly prints: number[] = [];
+  private readonly ids = new IdTable();
 
   constructor(private readonly idColumn: string) {}
 
@@ -23,15 +22,10 @@ export class DuplicateIds {
     if (event === null) return;
     const print = fingerprint(event);
     const row = record.rows[0] ?? 0;
-    const known = this.slot.get(event.sourceId);
-    if (known === undefined) {
-      this.slot.set(event.sourceId, this.prints.length);
-      this.prints.push(print);
-      this.firstRows.push(row);
-      return;
-    }
-    const params = { value: event.sourceId, firstRow: this.firstRows[known] ?? 0 };
-    if (this.prints[known] === print) {
+    const known = this.ids.seenOrAdd(event.sourceId, print, row);
+    if (known === null) return;
+    const params = { value: event.sourceId, firstRow: known.row };
+    if (known.print === print) {
       record.warnings.push(issue(row, this.idColumn, 'ID_CONFLICT', params));
       return;
     }

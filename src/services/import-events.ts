@@ -1,6 +1,6 @@
 import type { EventClassification, EventPlacement, SourceEvent } from '../core/event.ts';
 import { VigieError } from '../core/errors.ts';
-import { issue, type RowIssue } from '../core/issues.ts';
+import type { RowIssue } from '../core/issues.ts';
 import type { EventImport, ParsedEventRecord } from '../importers/types.ts';
 import { changedSourceColumns, contentHash, sourceSnapshot, toEventRow } from './event-row.ts';
 import { IssueList, type ImportReport } from './import-report.ts';
@@ -129,9 +129,8 @@ async function readAndWrite(
   issues: IssueList,
   warnings: IssueList,
 ): Promise<void> {
-  // Source id → content hash and first line of every record already taken from this file: the same id twice
-  // with different content is a conflict inside the file, the same content twice a harmless repeat.
-  const seen = new Map<string, { hash: string; row: number }>();
+  // The same id twice in one file is caught by the importers (importers/duplicates.ts, one compact fingerprint
+  // per id); here a repeat inside one batch only needs to be kept from being inserted twice.
   let batch: Pending[] = [];
   for await (const record of req.input.records) {
     report.rowsRead++;
@@ -153,16 +152,6 @@ async function readAndWrite(
     }
     if (placed.warning) warnings.add([placed.warning]);
     const hash = contentHash(event);
-    const earlier = seen.get(event.sourceId);
-    if (earlier !== undefined) {
-      if (earlier.hash === hash) report.unchanged++;
-      else {
-        report.rejected++;
-        issues.add([issue(firstRow, null, 'ID_CONFLICT', { id: event.sourceId, firstRow: earlier.row })]);
-      }
-      continue;
-    }
-    seen.set(event.sourceId, { hash, row: firstRow });
     const row = toEventRow(event, deps.classify(event), placed.placement, hash, session.runId);
     batch.push({ record, event, row });
     if (batch.length >= BATCH) {
@@ -190,11 +179,15 @@ async function writeBatch(
   );
   const inserts: NewEventRow[] = [];
   const candidates: Array<{ id: number; row: NewEventRow }> = [];
+  const inBatch = new Set<string>();
   for (const p of batch) {
     const found = existing.get(p.event.sourceId);
-    if (found === undefined) inserts.push(p.row);
+    // An exact repeat the importer let through (with a warning) is already counted as written.
+    if (inBatch.has(p.event.sourceId)) report.unchanged++;
+    else if (found === undefined) inserts.push(p.row);
     else if (found.contentHash === p.row.content_hash) report.unchanged++;
     else candidates.push({ id: found.id, row: p.row });
+    inBatch.add(p.event.sourceId);
   }
   await session.insertEvents(inserts);
   report.inserted += inserts.length;

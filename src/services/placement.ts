@@ -75,7 +75,10 @@ export async function replaceStoredEvents(
   let count = 0;
   for (;;) {
     const batch = await events.locations(after, 5000);
-    if (batch.length === 0) return count;
+    if (batch.length === 0) {
+      await events.refreshRollups();
+      return count;
+    }
     const updates = [];
     for (const e of batch) {
       const result = place({ latitude: e.latitude, longitude: e.longitude, country: e.country }, 0);

@@ -2,8 +2,14 @@ import type { EventFilter } from '../core/filters.ts';
 import type { ByteSource, TextEncodingChoice } from '../importers/read/types.ts';
 
 export type { ByteSource, TextEncodingChoice };
+import type { AggregateRequest, AggregateResult } from './aggregates.ts';
+import type { EventPoints } from './event-views.ts';
+import type { BaseView, BoundaryCollection } from './geography.ts';
 import type { ImportReport } from './import-report.ts';
-import type { EventPage, EventStats, EventView } from './ports/event-query-port.ts';
+import type { MapRequest, MapResult } from './map-cells.ts';
+import type { Language } from './place-names.ts';
+import type { AnalysisPort, EventDetail, EventRevision } from './ports/analysis-port.ts';
+import type { EventPage, EventSort, EventStats, EventView } from './ports/event-query-port.ts';
 import type { ImportRunView } from './ports/import-run-port.ts';
 
 export const IMPORT_KINDS = [
@@ -35,8 +41,24 @@ export interface Vigie {
   readonly storageDescription: string;
   importFile(kind: ImportKind, source: ByteSource, options: ImportOptions): Promise<ImportReport>;
   stats(filter: EventFilter): Promise<EventStats>;
-  eventsPage(filter: EventFilter, cursor: string | null, limit: number): Promise<EventPage>;
+  eventsPage(filter: EventFilter, cursor: string | null, limit: number, sort?: EventSort): Promise<EventPage>;
   eventsStream(filter: EventFilter): AsyncIterable<EventView>;
   importRuns(limit: number): Promise<ImportRunView[]>;
+  /** Time series by month or year, split by a category; from the rollups where they answer exactly. */
+  aggregates(request: AggregateRequest): Promise<AggregateResult>;
+  mapCells(request: MapRequest): Promise<MapResult>;
+  /** Admin boundaries as GeoJSON, with an ETag that changes when the boundary sets change. */
+  boundaries(
+    level: 1 | 2,
+    country: string,
+    language: Language,
+  ): Promise<{ etag: string; collection: BoundaryCollection }>;
+  bases(): Promise<BaseView[]>;
+  coverage(): ReturnType<AnalysisPort['coverage']>;
+  /** Throws NOT_FOUND for an unknown id. */
+  event(id: number): Promise<{ event: EventDetail; revisions: EventRevision[] }>;
+  eventPoints(filter: EventFilter, limit: number): Promise<EventPoints>;
+  /** Prepares what the first overview request would otherwise wait for (the rollup in memory). */
+  warmUp(): Promise<void>;
   close(): Promise<void>;
 }

@@ -1,24 +1,54 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
+import { VigieError } from '../core/errors.ts';
 import type { EventFilter } from '../core/filters.ts';
-import type { EventPage, EventQueryPort, EventStats, EventView } from '../services/ports/event-query-port.ts';
+import type {
+  EventPage,
+  EventQueryPort,
+  EventSort,
+  EventStats,
+  EventView,
+} from '../services/ports/event-query-port.ts';
 import { applyEventFilter } from './event-filter-sql.ts';
 import type { Database, EventsTable } from './schema.ts';
 
 const STREAM_PAGE = 2000;
 
 export function eventQueries(db: Kysely<Database>): EventQueryPort {
-  const page = async (filter: EventFilter, cursor: string | null, limit: number): Promise<EventPage> => {
-    const after = decodeCursor(cursor);
+  const page = async (
+    filter: EventFilter,
+    cursor: string | null,
+    limit: number,
+    sort: EventSort = 'id',
+  ): Promise<EventPage> => {
+    const after = decodeCursor(cursor, sort);
+    const { column, descending } = SORTS[sort];
+    const direction = descending ? 'desc' : 'asc';
     let q = applyEventFilter(db.selectFrom('events').selectAll(), filter);
-    if (after !== null) q = q.where('id', '>', after);
+    if (after !== null) {
+      // Keyset pagination on (sort column, id): stable under inserts, and as fast on page 1,000 as on page 1.
+      const beyond = descending ? '<' : '>';
+      q =
+        column === 'id'
+          ? q.where('id', beyond, after.id)
+          : q.where((eb) =>
+              eb.or([
+                eb(column, beyond, after.value),
+                eb.and([eb(column, '=', after.value), eb('id', beyond, after.id)]),
+              ]),
+            );
+    }
+    if (column !== 'id') q = q.orderBy(column, direction);
     const rows = await q
-      .orderBy('id')
+      .orderBy('id', direction)
       .limit(limit + 1)
       .execute();
     const more = rows.length > limit;
-    const events = (more ? rows.slice(0, limit) : rows).map(toView);
-    const last = events[events.length - 1];
-    return { events, nextCursor: more && last ? encodeCursor(last.id) : null };
+    const kept = more ? rows.slice(0, limit) : rows;
+    const last = kept[kept.length - 1];
+    return {
+      events: kept.map(toView),
+      nextCursor: more && last ? encodeCursor(sort, column === 'id' ? last.id : last[column], last.id) : null,
+    };
   };
   return {
     page,
@@ -120,12 +150,29 @@ export function toView(r: Selectable<EventsTable>): EventView {
   };
 }
 
-function encodeCursor(id: number): string {
-  return Buffer.from(`e:${id}`).toString('base64url');
+const SORTS: Record<EventSort, { column: 'id' | 'event_date' | 'fatalities'; descending: boolean }> = {
+  id: { column: 'id', descending: false },
+  date: { column: 'event_date', descending: false },
+  '-date': { column: 'event_date', descending: true },
+  fatalities: { column: 'fatalities', descending: false },
+  '-fatalities': { column: 'fatalities', descending: true },
+};
+
+function encodeCursor(sort: EventSort, value: string | number, id: number): string {
+  return Buffer.from(JSON.stringify([sort, value, id])).toString('base64url');
 }
 
-function decodeCursor(cursor: string | null): number | null {
+/** A cursor is only valid with the sort it was made for; anything else is the client's error, not page 1. */
+function decodeCursor(cursor: string | null, sort: EventSort): { value: string | number; id: number } | null {
   if (cursor === null || cursor === '') return null;
-  const m = /^e:(\d+)$/.exec(Buffer.from(cursor, 'base64url').toString());
-  return m ? Number(m[1]) : null;
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString());
+    if (Array.isArray(parsed) && parsed[0] === sort && Number.isInteger(parsed[2])) {
+      const value: unknown = parsed[1];
+      if (typeof value === 'string' || typeof value === 'number') return { value, id: parsed[2] as number };
+    }
+  } catch {
+    // fall through to the error below
+  }
+  throw new VigieError('VALIDATION_FAILED', { reason: 'cursor does not belong to this query' });
 }

@@ -54,7 +54,7 @@ function openSqliteStorage(target: StorageTarget): Storage {
   return {
     dialect: 'sqlite',
     db,
-    eventImport: sqliteEventImport(() => openSqliteFile(path)),
+    eventImport: sqliteEventImport(() => openSqliteFile(path, { cacheMb: 64 })),
     description: `sqlite:${path}`,
     close: () => db.destroy(),
   };

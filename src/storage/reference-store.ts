@@ -7,6 +7,7 @@ import type {
   StoredPlace,
   WriteCounts,
 } from '../services/ports/reference-port.ts';
+import { kyselyRunner, markRollupsPending, refreshRollups, TouchedMonths } from './rollups.ts';
 import type { Database } from './schema.ts';
 
 /**
@@ -258,7 +259,25 @@ export function referenceStore(db: Kysely<Database>): ReferencePort & EventPlace
 
     async updatePlacements(rows) {
       await db.transaction().execute(async (trx) => {
+        // Only events whose units change are written, and their months marked for a rollup refresh.
+        const stored = new Map<number, Record<string, unknown>>();
+        for (let i = 0; i < rows.length; i += 500) {
+          const found = await trx
+            .selectFrom('events')
+            .select(['id', 'source', 'month', 'admin1', 'admin1_pcode', 'admin2_pcode', 'admin3_pcode'])
+            .where(
+              'id',
+              'in',
+              rows.slice(i, i + 500).map((r) => r.id),
+            )
+            .execute();
+          for (const f of found) stored.set(f.id, f);
+        }
+        const touched = new TouchedMonths();
         for (const r of rows) {
+          const old = stored.get(r.id);
+          if (old === undefined || samePlacement(old, r)) continue;
+          touched.add(old['source'], old['month']);
           await trx
             .updateTable('events')
             .set({
@@ -270,9 +289,31 @@ export function referenceStore(db: Kysely<Database>): ReferencePort & EventPlace
             .where('id', '=', r.id)
             .execute();
         }
+        await markRollupsPending(kyselyRunner(trx), touched);
       });
     },
+
+    async refreshRollups() {
+      await db.transaction().execute((trx) => refreshRollups(kyselyRunner(trx), new TouchedMonths()));
+    },
   };
+}
+
+function samePlacement(
+  old: Record<string, unknown>,
+  r: {
+    admin1: string | null;
+    admin1Pcode: string | null;
+    admin2Pcode: string | null;
+    admin3Pcode: string | null;
+  },
+): boolean {
+  return (
+    old['admin1'] === r.admin1 &&
+    old['admin1_pcode'] === r.admin1Pcode &&
+    old['admin2_pcode'] === r.admin2Pcode &&
+    old['admin3_pcode'] === r.admin3Pcode
+  );
 }
 
 async function insertRun(trx: Transaction<Database>, run: RunSummary, status: string): Promise<number> {

@@ -155,6 +155,39 @@ export interface MonthlyAggregatesTable {
   import_run_id: number;
 }
 
+/**
+ * Sums of events per (month, place, source, categories): maintained in the same transaction as every write to
+ * `events`, so that overview charts read thousands of rows instead of a million (see storage/rollups.ts).
+ */
+export interface EventRollupsTable {
+  source: string;
+  month: string;
+  country: string | null;
+  admin1: string | null;
+  admin1_pcode: string | null;
+  admin2_pcode: string | null;
+  event_type: string | null;
+  perpetrator_category: string | null;
+  harm_category: string | null;
+  civilian_harm: number;
+  coarse_location: number;
+  events: number;
+  fatalities: number;
+  civilian_fatalities: number;
+}
+
+/** (source, month) pairs whose rollup rows are out of date: written and cleared by long re-assignments. */
+export interface RollupPendingTable {
+  source: string;
+  month: string;
+}
+
+/** One row: a counter bumped in every transaction that changes the rollups, so readers can cache them. */
+export interface RollupStateTable {
+  id: number;
+  version: number;
+}
+
 export interface Database {
   events: EventsTable;
   event_revisions: EventRevisionsTable;
@@ -164,4 +197,7 @@ export interface Database {
   places: PlacesTable;
   bases: BasesTable;
   monthly_aggregates: MonthlyAggregatesTable;
+  event_rollups: EventRollupsTable;
+  rollup_pending: RollupPendingTable;
+  rollup_state: RollupStateTable;
 }

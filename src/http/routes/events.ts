@@ -3,6 +3,7 @@ import { Readable } from 'node:stream';
 import { z } from 'zod';
 import { contentTypeOf, EXPORT_FORMATS, exportEvents } from '../../services/export/event-export.ts';
 import { eventFilterSchema, parseEventFilter } from '../../services/filter-schema.ts';
+import { EVENT_SORTS } from '../../services/ports/event-query-port.ts';
 import type { Vigie } from '../../services/vigie.ts';
 import type { RouteDoc } from '../route-registry.ts';
 import { validate } from '../validate.ts';
@@ -11,6 +12,7 @@ import { eventPageSchema, presentEvent, presentStats, statsSchema } from '../pre
 const pageQuery = eventFilterSchema.extend({
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
+  sort: z.enum(EVENT_SORTS).default('id'),
   format: z.enum(EXPORT_FORMATS).optional(),
   lang: z.enum(['fr', 'en']).optional(),
 });
@@ -45,7 +47,7 @@ export const eventRouteDocs: RouteDoc[] = [
 
 export function registerEventRoutes(app: FastifyInstance, vigie: Vigie): void {
   app.get('/api/v1/events', async (request, reply) => {
-    const { cursor, limit, format, lang: _lang, ...filterInput } = validate(pageQuery, request.query);
+    const { cursor, limit, sort, format, lang: _lang, ...filterInput } = validate(pageQuery, request.query);
     const filter = parseEventFilter(filterInput, 'VALIDATION_FAILED');
     if (format !== undefined) {
       const extension = format === 'hxl' ? 'hxl.csv' : format;
@@ -54,7 +56,7 @@ export function registerEventRoutes(app: FastifyInstance, vigie: Vigie): void {
         .header('content-disposition', `attachment; filename="vigie-events.${extension}"`);
       return reply.send(Readable.from(exportEvents(vigie.eventsStream(filter), format)));
     }
-    const page = await vigie.eventsPage(filter, cursor ?? null, limit);
+    const page = await vigie.eventsPage(filter, cursor ?? null, limit, sort);
     return { events: page.events.map(presentEvent), nextCursor: page.nextCursor };
   });
 

@@ -55,8 +55,11 @@ export interface EventPage {
   nextCursor: string | null;
 }
 
+export const EVENT_SORTS = ['id', 'date', '-date', 'fatalities', '-fatalities'] as const;
+export type EventSort = (typeof EVENT_SORTS)[number];
+
 export interface EventQueryPort {
-  page(filter: EventFilter, cursor: string | null, limit: number): Promise<EventPage>;
+  page(filter: EventFilter, cursor: string | null, limit: number, sort?: EventSort): Promise<EventPage>;
   /** All matching events in id order, fetched in pages so a million rows never sit in memory together. */
   stream(filter: EventFilter): AsyncIterable<EventView>;
   stats(filter: EventFilter): Promise<EventStats>;

@@ -72,4 +72,9 @@ export interface EventPlacementPort {
       admin3Pcode: string | null;
     }>,
   ): Promise<void>;
+  /**
+   * Brings the rollups of every month `updatePlacements` changed up to date, in one transaction. Until then those
+   * months are marked pending (in the same transactions as the updates), and aggregate queries read `events`.
+   */
+  refreshRollups(): Promise<void>;
 }

@@ -7,6 +7,7 @@ import type {
   NewImportRun,
 } from '../../services/ports/event-import-port.ts';
 import { EVENT_WRITE_COLUMNS, rowValues } from '../event-columns.ts';
+import { kyselyRunner, refreshRollups, TouchedMonths } from '../rollups.ts';
 import type { Database } from '../schema.ts';
 
 /**
@@ -19,7 +20,10 @@ export function postgresEventImport(db: Kysely<Database>): EventImportPort {
     async inTransaction(run, work) {
       return db.transaction().execute(async (trx) => {
         const runId = await insertRun(trx, run);
-        const outcome = await work(createSession(trx, runId));
+        const touched = new TouchedMonths();
+        const outcome = await work(createSession(trx, runId, touched));
+        // The rollups of the months this import changed commit with it, or not at all.
+        await refreshRollups(kyselyRunner(trx), touched);
         await finishRun(trx, runId, outcome);
         return { runId, outcome };
       });
@@ -68,7 +72,11 @@ function columnArrays(rows: ReadonlyArray<readonly unknown[]>, width: number): u
   return arrays;
 }
 
-function createSession(trx: Transaction<Database>, runId: number): EventImportSession {
+function createSession(
+  trx: Transaction<Database>,
+  runId: number,
+  touched: TouchedMonths,
+): EventImportSession {
   const names = EVENT_WRITE_COLUMNS.map(([name]) => name);
   const unnestArgs = (arrays: unknown[][], types: readonly string[]) =>
     sql.join(arrays.map((a, i) => sql`${a}::${sql.raw(types[i] as string)}[]`));
@@ -82,6 +90,7 @@ function createSession(trx: Transaction<Database>, runId: number): EventImportSe
         .where(sql<boolean>`source_id = any(${[...sourceIds]}::text[])`)
         .returningAll()
         .execute();
+      for (const r of rows) touched.add(r.source, r.month);
       if (rows.length > 0) {
         await trx
           .insertInto('event_tombstones')
@@ -125,6 +134,7 @@ function createSession(trx: Transaction<Database>, runId: number): EventImportSe
     },
     async insertEvents(rows) {
       if (rows.length === 0) return;
+      for (const row of rows) touched.add(row.source, row.month);
       const arrays = columnArrays(rows.map(rowValues), names.length);
       const types = EVENT_WRITE_COLUMNS.map(([, type]) => type);
       await sql`INSERT INTO events (${sql.join(names.map((n) => sql.ref(n)))})
@@ -132,6 +142,14 @@ function createSession(trx: Transaction<Database>, runId: number): EventImportSe
     },
     async updateEvents(rows) {
       if (rows.length === 0) return;
+      // Both months: an update may move the event from one month to another.
+      const before = await trx
+        .selectFrom('events')
+        .select(['source', 'month'])
+        .where(sql<boolean>`id = any(${rows.map((r) => r.id)}::int[])`)
+        .execute();
+      for (const b of before) touched.add(b.source, b.month);
+      for (const { row } of rows) touched.add(row.source, row.month);
       const updatable = EVENT_WRITE_COLUMNS.filter(([n]) => n !== 'first_import_run');
       const firstRunIndex = names.indexOf('first_import_run');
       const values = rows.map(({ id, row }) => {

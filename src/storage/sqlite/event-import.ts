@@ -1,3 +1,11 @@
+import {
+  DummyDriver,
+  Kysely,
+  SqliteAdapter,
+  SqliteIntrospector,
+  SqliteQueryCompiler,
+  type Compilable,
+} from 'kysely';
 import type {
   EventImportPort,
   EventImportSession,
@@ -6,6 +14,8 @@ import type {
   NewImportRun,
 } from '../../services/ports/event-import-port.ts';
 import { EVENT_WRITE_COLUMNS, rowValues } from '../event-columns.ts';
+import { refreshRollups, TouchedMonths, type SqlRunner } from '../rollups.ts';
+import type { Database } from '../schema.ts';
 import type { SqliteDatabase } from './connect.ts';
 
 /**
@@ -22,7 +32,10 @@ export function sqliteEventImport(openConnection: () => SqliteDatabase): EventIm
         db.exec('BEGIN IMMEDIATE');
         try {
           const runId = insertRun(db, run);
-          const outcome = await work(createSession(db, runId));
+          const touched = new TouchedMonths();
+          const outcome = await work(createSession(db, runId, touched));
+          // The rollups of the months this import changed commit with it, or not at all.
+          await refreshRollups(rawRunner(db), touched);
           finishRun(db, runId, outcome);
           db.exec('COMMIT');
           return { runId, outcome };
@@ -85,7 +98,30 @@ function finishRun(db: SqliteDatabase, runId: number, o: ImportRunOutcome): void
   );
 }
 
-function createSession(db: SqliteDatabase, runId: number): EventImportSession {
+/** Builds SQLite SQL without a connection of its own: the statements run on the import's raw connection. */
+const compileOnly = new Kysely<Database>({
+  dialect: {
+    createAdapter: () => new SqliteAdapter(),
+    createDriver: () => new DummyDriver(),
+    createIntrospector: (k) => new SqliteIntrospector(k),
+    createQueryCompiler: () => new SqliteQueryCompiler(),
+  },
+});
+
+function rawRunner(db: SqliteDatabase): SqlRunner {
+  return {
+    db: compileOnly,
+    all<R>(query: Compilable<R>): Promise<R[]> {
+      const { sql, parameters } = query.compile();
+      const statement = db.prepare(sql);
+      if (statement.reader) return Promise.resolve(statement.all(...parameters) as R[]);
+      statement.run(...parameters);
+      return Promise.resolve([]);
+    },
+  };
+}
+
+function createSession(db: SqliteDatabase, runId: number, touched: TouchedMonths): EventImportSession {
   const names = EVENT_WRITE_COLUMNS.map(([name]) => name);
   const find = db.prepare<[string, string], { id: number; content_hash: string; last_import_run: number }>(
     'SELECT id, content_hash, last_import_run FROM events WHERE source = ? AND source_id = ?',
@@ -107,6 +143,9 @@ function createSession(db: SqliteDatabase, runId: number): EventImportSession {
      VALUES (?, ?, ?, ?, ?, ?)`,
   );
   const remove = db.prepare('DELETE FROM events WHERE id = ?');
+  const monthOf = db.prepare<[number], { source: string; month: string }>(
+    'SELECT source, month FROM events WHERE id = ?',
+  );
   const bySourceId = db.prepare<[string, string], Record<string, unknown>>(
     'SELECT * FROM events WHERE source = ? AND source_id = ?',
   );
@@ -118,6 +157,7 @@ function createSession(db: SqliteDatabase, runId: number): EventImportSession {
         const row = bySourceId.get(source, sourceId);
         if (!row) continue;
         tombstone.run(source, sourceId, deletedAt, runId, reason, JSON.stringify(row));
+        touched.add(row['source'], row['month']);
         remove.run(row['id']);
         deleted.push(sourceId);
       }
@@ -145,11 +185,18 @@ function createSession(db: SqliteDatabase, runId: number): EventImportSession {
       return Promise.resolve(rows);
     },
     insertEvents(rows) {
-      for (const row of rows) insert.run(rowValues(row));
+      for (const row of rows) {
+        insert.run(rowValues(row));
+        touched.add(row.source, row.month);
+      }
       return Promise.resolve();
     },
     updateEvents(rows) {
       for (const { id, row } of rows) {
+        // Both months: an update may move the event from one month to another.
+        const before = monthOf.get(id);
+        touched.add(before?.source, before?.month);
+        touched.add(row.source, row.month);
         const values = rowValues(row);
         values.splice(firstRunIndex, 1);
         values.push(id);

@@ -1,0 +1,72 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { DIST_DIR } from '../../../scripts/build-web.mjs';
+import { buildHttpApp } from '../../../src/http/app.ts';
+import { fileSource } from '../../../src/importers/read/byte-source.ts';
+import { openVigie } from '../../../src/main.ts';
+import type { Vigie } from '../../../src/services/vigie.ts';
+import { REPO_ROOT } from '../../support/cli.ts';
+import { sharedData } from '../../support/shared-data.ts';
+
+export const MALI_ACLED = 'acled-mali/smose94_acled_mali_1997-01_to_2019-06.csv';
+export const MALI_ADM2 = 'mali-boundaries-ocha/mali_adm2.geojson';
+export const MINUSMA_BASES = 'minusma-bases/minusma_bases_2023.csv';
+
+export interface TestServer {
+  url: string;
+  vigie: Vigie;
+  close(): Promise<void>;
+}
+
+/**
+ * The real server (the same Fastify app `vigie serve` runs) on a fresh SQLite file and a free port, with the web
+ * bundle built. With `realData`, the Mali ACLED export, OCHA cercles and MINUSMA bases are imported first.
+ */
+export async function startServer(options: { realData: boolean }): Promise<TestServer> {
+  await buildWebBundle();
+  const dir = mkdtempSync(join(tmpdir(), 'vigie-browser-'));
+  const vigie = await openVigie({ sqlitePath: join(dir, 'vigie.db') });
+  if (options.realData) await importMaliData(vigie);
+  const app = await buildHttpApp(vigie, { webDist: DIST_DIR });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const address = app.server.address();
+  if (address === null || typeof address === 'string') throw new Error('server has no TCP address');
+  return {
+    url: `http://127.0.0.1:${address.port}`,
+    vigie,
+    async close() {
+      await app.close();
+      await vigie.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * `node scripts/build-web.mjs --if-stale` in its own process, as `npm start` runs it: the bundle under test is
+ * the production build, whatever this process's NODE_ENV (vitest's is "test").
+ */
+async function buildWebBundle(): Promise<void> {
+  const env = { ...process.env };
+  delete env['NODE_ENV'];
+  await promisify(execFile)(process.execPath, [join(REPO_ROOT, 'scripts/build-web.mjs'), '--if-stale'], {
+    cwd: REPO_ROOT,
+    env,
+    timeout: 240_000,
+  });
+}
+
+async function importMaliData(vigie: Vigie): Promise<void> {
+  const acled = await vigie.importFile('acled', fileSource(sharedData(MALI_ACLED)!), {});
+  if (!acled.stored) throw new Error(`ACLED import rejected: ${JSON.stringify(acled.issues.slice(0, 3))}`);
+  const adm2 = await vigie.importFile('boundaries', fileSource(sharedData(MALI_ADM2)!), {
+    level: 2,
+    set: 'cod-ab-2017',
+  });
+  if (!adm2.stored) throw new Error(`boundaries import rejected: ${JSON.stringify(adm2.issues.slice(0, 3))}`);
+  const bases = await vigie.importFile('bases', fileSource(sharedData(MINUSMA_BASES)!), {});
+  if (!bases.stored) throw new Error(`bases import rejected: ${JSON.stringify(bases.issues.slice(0, 3))}`);
+}

@@ -1,0 +1,102 @@
+import { useI18n, type MessageKey } from '../i18n/i18n.tsx';
+import { updateParams } from '../lib/router.ts';
+import type { Measure } from '../lib/types.ts';
+
+export type MapUnit = 'admin1' | 'admin2' | 'h3:4' | 'h3:5' | 'h3:6' | 'h3:7' | 'priogrid';
+const UNITS: readonly MapUnit[] = ['admin1', 'admin2', 'h3:4', 'h3:5', 'h3:6', 'h3:7', 'priogrid'];
+
+/** Grid units leave coarse locations out; admin units count every event placed in them. */
+export const isGrid = (unit: MapUnit): boolean => unit === 'priogrid' || unit.startsWith('h3:');
+const MEASURES: readonly Measure[] = ['civilianFatalities', 'events', 'civilianEvents', 'fatalities'];
+
+export const parseUnit = (v: string | null): MapUnit => UNITS.find((u) => u === v) ?? 'admin1';
+export const parseMeasure = (v: string | null): Measure =>
+  MEASURES.find((m) => m === v) ?? 'civilianFatalities';
+
+/** What the map shows: unit (regions, cercles, H3 hexagons at a resolution), measure, points and bases. */
+export function MapControls({
+  unit,
+  measure,
+  showPoints,
+  showBases,
+  onPoints,
+  onBases,
+}: {
+  unit: MapUnit;
+  measure: Measure;
+  showPoints: boolean;
+  showBases: boolean;
+  onPoints: (v: boolean) => void;
+  onBases: (v: boolean) => void;
+}) {
+  const { t } = useI18n();
+  const hexagons = unit.startsWith('h3:');
+  return (
+    <form className="map-controls" aria-label={t('map.controls')} onSubmit={(e) => e.preventDefault()}>
+      <fieldset className="segmented">
+        <legend>{t('map.unit')}</legend>
+        {(['admin1', 'admin2', 'h3', 'priogrid'] as const).map((u) => {
+          const checked = u === 'h3' ? hexagons : unit === u;
+          return (
+            <label key={u} className={checked ? 'checked' : undefined}>
+              <input
+                type="radio"
+                name="map-unit"
+                value={u}
+                checked={checked}
+                onChange={() => updateParams({ unit: u === 'h3' ? 'h3:4' : u === 'admin1' ? undefined : u })}
+              />
+              {t(`map.unit.${u}` as MessageKey)}
+            </label>
+          );
+        })}
+      </fieldset>
+      {hexagons ? (
+        <div className="field">
+          <label htmlFor="map-resolution">{t('map.resolution')}</label>
+          <select id="map-resolution" value={unit} onChange={(e) => updateParams({ unit: e.target.value })}>
+            {UNITS.filter((u) => u.startsWith('h3:')).map((u) => (
+              <option key={u} value={u}>
+                {t('map.resolutionOption', { res: u.slice(3) })}
+              </option>
+            ))}
+          </select>
+        </div>
+      ) : null}
+      <div className="field">
+        <label htmlFor="map-measure">{t('map.measure')}</label>
+        <select
+          id="map-measure"
+          value={measure}
+          onChange={(e) =>
+            updateParams({ measure: e.target.value === 'civilianFatalities' ? undefined : e.target.value })
+          }
+        >
+          {MEASURES.map((m) => (
+            <option key={m} value={m}>
+              {t(`measure.${m}` as MessageKey)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field field-check">
+        <input
+          id="map-points"
+          type="checkbox"
+          checked={showPoints}
+          onChange={(e) => onPoints(e.target.checked)}
+        />
+        <label htmlFor="map-points">{t('map.points')}</label>
+      </div>
+      <div className="field field-check">
+        <input
+          id="map-bases"
+          type="checkbox"
+          checked={showBases}
+          onChange={(e) => onBases(e.target.checked)}
+        />
+        <label htmlFor="map-bases">{t('map.bases')}</label>
+      </div>
+    </form>
+  );
+}
