@@ -21,44 +21,13 @@ import { mkdir, rename } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { learnModel, REAL_MALI_CSV, rng } from './acled-model.ts';
+import { ACLED_LIKE_HEADER } from '../../src/importers/read/synthetic-csv.ts';
 
 /** Bumped whenever the output changes for a given seed, so that cached files are regenerated. */
 export const GENERATOR_VERSION = 1;
 
-const HEADER = [
-  '',
-  'data_id',
-  'iso',
-  'event_id_cnty',
-  'event_id_no_cnty',
-  'event_date',
-  'year',
-  'time_precision',
-  'event_type',
-  'sub_event_type',
-  'actor1',
-  'assoc_actor_1',
-  'inter1',
-  'actor2',
-  'assoc_actor_2',
-  'inter2',
-  'interaction',
-  'region',
-  'country',
-  'admin1',
-  'admin2',
-  'admin3',
-  'location',
-  'latitude',
-  'longitude',
-  'geo_precision',
-  'source',
-  'source_scale',
-  'notes',
-  'fatalities',
-  'timestamp',
-  'iso3',
-];
+// The 2020 API layout behind a pandas index column, as in the real Mali export.
+const HEADER = ['', ...ACLED_LIKE_HEADER];
 
 interface Country {
   name: string;

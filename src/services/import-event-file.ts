@@ -11,7 +11,7 @@ import { importUcdpCsv, ucdpVersionFrom } from '../importers/ucdp-csv.ts';
 import { importUcdpJson } from '../importers/ucdp-json.ts';
 import { hashingSource } from './hashing-source.ts';
 import { importEvents, type EventImportDeps } from './import-events.ts';
-import { IssueList, type ImportReport } from './import-report.ts';
+import { emptyReport, IssueList, type ImportReport } from './import-report.ts';
 import type { ImportOptions } from './vigie.ts';
 
 export interface EventFileDeps extends EventImportDeps {
@@ -111,21 +111,5 @@ export async function recordRejectedFile(
       issues_json: JSON.stringify(issues.items),
     },
   );
-  return {
-    runId,
-    source,
-    file: fileName,
-    layout: null,
-    rowsRead: 0,
-    inserted: 0,
-    updated: 0,
-    unchanged: 0,
-    rejected: 0,
-    deleted: 0,
-    sourceRows: 0,
-    stored: false,
-    issues: issues.items,
-    issuesTotal: issues.total,
-    warnings: [],
-  };
+  return { ...emptyReport(source, fileName, null), runId, issues: issues.items, issuesTotal: issues.total };
 }

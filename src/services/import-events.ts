@@ -3,7 +3,7 @@ import { VigieError } from '../core/errors.ts';
 import type { RowIssue } from '../core/issues.ts';
 import type { EventImport, ParsedEventRecord } from '../importers/types.ts';
 import { changedSourceColumns, contentHash, sourceSnapshot, toEventRow } from './event-row.ts';
-import { IssueList, type ImportReport } from './import-report.ts';
+import { emptyReport, IssueList, type ImportReport } from './import-report.ts';
 import type {
   EventImportPort,
   EventImportSession,
@@ -45,7 +45,7 @@ interface Pending {
  * record rolls the whole import back, after reading to the end so that the user gets the full issue list.
  */
 export async function importEvents(deps: EventImportDeps, req: EventImportRequest): Promise<ImportReport> {
-  const report = emptyReport(req);
+  const report = emptyReport(req.source, req.fileName, req.input.layout.id);
   const issues = new IssueList();
   const warnings = new IssueList();
   const run = {
@@ -100,26 +100,6 @@ export async function importEvents(deps: EventImportDeps, req: EventImportReques
 }
 
 class RejectedImport extends Error {}
-
-function emptyReport(req: EventImportRequest): ImportReport {
-  return {
-    runId: null,
-    source: req.source,
-    file: req.fileName,
-    layout: req.input.layout.id,
-    rowsRead: 0,
-    inserted: 0,
-    updated: 0,
-    unchanged: 0,
-    rejected: 0,
-    deleted: 0,
-    sourceRows: 0,
-    stored: false,
-    issues: [],
-    issuesTotal: 0,
-    warnings: [],
-  };
-}
 
 async function readAndWrite(
   deps: EventImportDeps,

@@ -24,6 +24,27 @@ export interface ImportReport {
   warnings: RowIssue[];
 }
 
+/** A report of nothing written yet: the starting point of every import, and the whole of a file rejected early. */
+export function emptyReport(source: string, file: string, layout: string | null): ImportReport {
+  return {
+    runId: null,
+    source,
+    file,
+    layout,
+    rowsRead: 0,
+    inserted: 0,
+    updated: 0,
+    unchanged: 0,
+    rejected: 0,
+    deleted: 0,
+    sourceRows: 0,
+    stored: false,
+    issues: [],
+    issuesTotal: 0,
+    warnings: [],
+  };
+}
+
 /** A report lists at most this many issues; more would make a 100 MB error file out of a wrong delimiter. */
 export const MAX_LISTED_ISSUES = 1000;
 
