@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issue } from '../../src/core/issues.ts';
 import { importEvents, type EventImportDeps } from '../../src/services/import-events.ts';
@@ -50,6 +51,15 @@ describe.each(DIALECTS)('storage contract on $name', ({ create }) => {
     const stats = await eventQueries(storage.db).stats({});
     expect(stats).toMatchObject({ events: 2, fatalities: 10, civilianEvents: 2, civilianFatalities: 10 });
     expect(stats.bySource['acled']).toMatchObject({ events: 2, firstDate: '2019-03-23' });
+    if (storage.dialect === 'sqlite') {
+      // The first import into an empty table builds the secondary indexes at the end: they must be back.
+      const { rows } = await sql<{
+        name: string;
+      }>`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'events'`.execute(storage.db);
+      expect(rows.map((r) => r.name)).toEqual(
+        expect.arrayContaining(['events_event_date_idx', 'events_admin2_pcode_idx', 'events_priogrid_idx']),
+      );
+    }
   });
 
   it('changes nothing when the same records come again', async () => {
