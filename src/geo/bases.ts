@@ -1,3 +1,4 @@
+import type { DateQuality } from '../core/date-quality.ts';
 /**
  * The MINUSMA sites a fresh install knows: the 13 sites handed over or closed in 2023 and 3 earlier deployment
  * locations, copied by hand from ../shared/data/minusma-bases/minusma_bases_2023.csv (a compilation of public facts
@@ -7,14 +8,7 @@
  * quality travels with the date so that drawdown analyses can say so.
  */
 
-export type BaseDateQuality =
-  | 'reported' // stated by a source
-  | 'reported_conflicting' // stated, but sources disagree
-  | 'reported_single_source' // stated by one outlet, not cross-checked
-  | 'inferred' // derived from a weekday in a dated article
-  | 'approximate'
-  | 'not_found' // searched for, not found
-  | 'not_researched'; // earlier deployments, closed before 2023
+export type BaseDateQuality = DateQuality; // earlier deployments, closed before 2023
 
 export interface ProtectionBase {
   site: string;

@@ -86,8 +86,10 @@ describe.skipIf(!hasSharedData)('MINUSMA bases (../shared/data/minusma-bases)', 
     expect(bases.find((b) => b.name === 'Goundam')).toMatchObject({
       openedOn: '2014-03',
       closedOn: '2023-08-16',
-      dateQuality: 'reported ("three days" after Ber)',
+      dateQuality: 'reported',
+      notes: expect.stringContaining('date: reported ("three days" after Ber)'),
     });
+    expect(bases.find((b) => b.name === 'Aguelhok')?.dateQuality).toBe('reported_conflicting');
     expect(bases.find((b) => b.name === 'Leré')?.openedOn).toBe('2016-09');
   });
 });

@@ -5,6 +5,7 @@ import { parseDayOrMonth } from './dates.ts';
 import { readLatLon } from './numbers.ts';
 import type { TabularInput } from './read/types.ts';
 import type { DetectedLayout, ParsedBaseRecord, ProtectionBase } from './types.ts';
+import { dateQualityCode } from '../core/date-quality.ts';
 
 /**
  * Protection presences (MINUSMA camps and temporary bases, or any other) from a hand-kept CSV. The plain layout
@@ -69,6 +70,7 @@ export function importBasesCsv(input: TabularInput): BaseImport {
       issues.push(issue(row, col(c.closed, 'closed'), 'DATE_INVALID', { value: closedOn, opened: openedOn }));
     }
     if (name === null || point === null || issues.length > 0) return null;
+    const quality = textAt(values, c.dateQuality);
     return {
       name,
       latitude: point.latitude,
@@ -77,9 +79,16 @@ export function importBasesCsv(input: TabularInput): BaseImport {
       siteType: textAt(values, c.siteType),
       openedOn,
       closedOn,
-      dateQuality: textAt(values, c.dateQuality),
+      // The code drives maps and rankings; the source's own wording, when it says more, stays in the notes.
+      dateQuality: dateQualityCode(quality) ?? quality,
       sources: textAt(values, c.sources),
-      notes: textAt(values, c.notes),
+      notes:
+        [
+          textAt(values, c.notes),
+          quality !== null && dateQualityCode(quality) !== quality ? `date: ${quality}` : null,
+        ]
+          .filter((n) => n !== null)
+          .join(' | ') || null,
     };
   }
 
