@@ -33,6 +33,12 @@ export interface UnitNames {
   names: Map<string, string>;
 }
 
+/** Admin units with their polygons, for statistics that need contiguity (hotspots). */
+export interface UnitShapes {
+  set: string;
+  units: { code: string; name: string; geometry: PolygonalGeometry }[];
+}
+
 /** Five decimals would be a metre; four (~11 m) is finer than any admin boundary's accuracy and halves the payload. */
 const DECIMALS = 4;
 
@@ -105,6 +111,28 @@ export function geography(reference: ReferencePort) {
     async admin2Names(country: string): Promise<UnitNames> {
       const loaded = await loadedPlaces(2, country);
       return { set: loaded[0]?.set ?? '', names: new Map(loaded.map((p) => [p.code, p.name])) };
+    },
+
+    /**
+     * The admin units of a level with their full-precision polygons (not rounded as /boundaries serves them: shared
+     * vertices must stay identical for contiguity): the loaded set, else Natural Earth for level 1.
+     */
+    async unitShapes(level: 1 | 2, country: string, language: Language): Promise<UnitShapes> {
+      const loaded = await loadedPlaces(level, country);
+      if (loaded.length > 0 || level === 2) {
+        const units = loaded.map((p) => ({
+          code: p.code,
+          name: p.name,
+          geometry: p.geometry as PolygonalGeometry,
+        }));
+        return { set: loaded[0]?.set ?? '', units };
+      }
+      const units = loadAdmin1(country).map((p) => ({
+        code: p.code,
+        name: language === 'fr' ? p.nameFr : p.name,
+        geometry: p.geometry,
+      }));
+      return { set: NE_ADMIN1_SET, units };
     },
 
     /** Imported bases, or the 2023 MINUSMA sites vigie ships when none were imported (DESIGN §5). */
