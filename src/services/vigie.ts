@@ -5,6 +5,7 @@ export type { ByteSource, TextEncodingChoice };
 import type { AggregateRequest, AggregateResult } from './aggregates.ts';
 import type { EventPoints } from './event-views.ts';
 import type { BaseView, BoundaryCollection } from './geography.ts';
+import type { HotspotRequest, HotspotResult } from './hotspots.ts';
 import type { ImportReport } from './import-report.ts';
 import type { MapRequest, MapResult } from './map-cells.ts';
 import type { Language } from './place-names.ts';
@@ -47,6 +48,8 @@ export interface Vigie {
   /** Time series by month or year, split by a category; from the rollups where they answer exactly. */
   aggregates(request: AggregateRequest): Promise<AggregateResult>;
   mapCells(request: MapRequest): Promise<MapResult>;
+  /** Getis–Ord Gi* hotspots over every unit of the study area, zeros included. */
+  hotspots(request: HotspotRequest): Promise<HotspotResult>;
   /** Admin boundaries as GeoJSON, with an ETag that changes when the boundary sets change. */
   boundaries(
     level: 1 | 2,
