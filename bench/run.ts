@@ -10,9 +10,10 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { formatTable, runBenchmark, type Benchmark, type BenchConfig } from './harness.ts';
 import { aggregateBenchmark } from './aggregate/benchmark.ts';
+import { hotspotsBenchmark } from './hotspots/benchmark.ts';
 import { importBenchmark } from './import/benchmark.ts';
 
-const BENCHMARKS: readonly Benchmark[] = [importBenchmark, aggregateBenchmark];
+const BENCHMARKS: readonly Benchmark[] = [importBenchmark, aggregateBenchmark, hotspotsBenchmark];
 
 function intFromEnv(name: string, fallback: number): number {
   const text = process.env[name];

@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { isVigieError } from '../core/errors.ts';
 import { t } from '../i18n/t.ts';
 import { eventsCommand } from './commands/events.ts';
+import { hotspotsCommand } from './commands/hotspots.ts';
 import { importCommand } from './commands/import.ts';
 import { serveCommand } from './commands/serve.ts';
 import { statsCommand } from './commands/stats.ts';
@@ -20,6 +21,7 @@ export async function runCli(argv: readonly string[], io: Io = processIo()): Pro
   importCommand(program, io, (code) => (exitCode = code));
   statsCommand(program, io);
   eventsCommand(program, io);
+  hotspotsCommand(program, io);
   serveCommand(program, io);
   for (const command of program.commands) command.exitOverride();
 

@@ -92,11 +92,18 @@ export function h3StudyCells(cells: Iterable<string>): string[] {
  * A country's PRIO-GRID cells: every cell whose centre lies inside one of its admin-1 units (the index), sorted by
  * gid. Cells that only clip the border are left out, as PRIO-GRID's own country assignment does by area share.
  */
-export function priogridCountryCells(regions: PlaceIndex<{ code: string; geometry: PolygonalGeometry }>): number[] {
+export function priogridCountryCells(
+  regions: PlaceIndex<{ code: string; geometry: PolygonalGeometry }>,
+): number[] {
   let bbox: BBox = [Infinity, Infinity, -Infinity, -Infinity];
   for (const place of regions.places) {
     const b = bboxOf(place.geometry);
-    bbox = [Math.min(bbox[0], b[0]), Math.min(bbox[1], b[1]), Math.max(bbox[2], b[2]), Math.max(bbox[3], b[3])];
+    bbox = [
+      Math.min(bbox[0], b[0]),
+      Math.min(bbox[1], b[1]),
+      Math.max(bbox[2], b[2]),
+      Math.max(bbox[3], b[3]),
+    ];
   }
   if (!(bbox[0] <= bbox[2])) return [];
   return priogridGidsInBBox(bbox).filter((gid) => {

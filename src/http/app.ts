@@ -5,6 +5,7 @@ import { handleError } from './errors.ts';
 import { analysisRouteDocs, registerAnalysisRoutes } from './routes/analysis.ts';
 import { eventDetailRouteDocs, registerEventDetailRoutes } from './routes/event-detail.ts';
 import { eventRouteDocs, registerEventRoutes } from './routes/events.ts';
+import { hotspotRouteDocs, registerHotspotRoutes } from './routes/hotspots.ts';
 import { geographyRouteDocs, registerGeographyRoutes } from './routes/geography.ts';
 import { importRouteDocs, registerImportRoutes } from './routes/imports.ts';
 import { registerMetaRoutes } from './routes/meta.ts';
@@ -24,6 +25,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
   ...eventRouteDocs,
   ...eventDetailRouteDocs,
   ...analysisRouteDocs,
+  ...hotspotRouteDocs,
   ...geographyRouteDocs,
   ...importRouteDocs,
 ];
@@ -37,6 +39,7 @@ export async function buildHttpApp(vigie: Vigie, options: HttpOptions = {}): Pro
   registerEventRoutes(app, vigie);
   registerEventDetailRoutes(app, vigie);
   registerAnalysisRoutes(app, vigie);
+  registerHotspotRoutes(app, vigie);
   registerGeographyRoutes(app, vigie);
   registerImportRoutes(app, vigie);
   registerMetaRoutes(app, vigie, openApiDocument(ROUTE_DOCS, options.version ?? '0.1.0'));

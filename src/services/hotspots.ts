@@ -16,13 +16,22 @@ import { giStar, type HotspotClass } from '../analysis/gi-star.ts';
 import type { Neighbours } from '../core/neighbours.ts';
 import { admin1Index } from '../geo/admin1.ts';
 import { VigieError } from '../core/errors.ts';
-import { h3Ring, h3StudyCells, priogridCountryCells, priogridQueen, queenContiguity } from '../geo/neighbours.ts';
+import {
+  h3Ring,
+  h3StudyCells,
+  priogridCountryCells,
+  priogridQueen,
+  queenContiguity,
+} from '../geo/neighbours.ts';
 import type { Geography } from './geography.ts';
 import type { GroupedCounts } from './grouped-counts.ts';
 import { DEFAULT_COUNTRY } from './map-cells.ts';
 import { parseEventFilter } from './filter-schema.ts';
 import type { Language } from './place-names.ts';
 import type { CountDimension, CountRow } from './ports/analysis-port.ts';
+
+/** Re-exported so the edges name the classes without reaching into src/analysis. */
+export { HOTSPOT_CLASSES } from '../analysis/gi-star.ts';
 
 export const HOTSPOT_UNITS = ['admin1', 'admin2', 'priogrid', 'h3:4', 'h3:5', 'h3:6', 'h3:7'] as const;
 export type HotspotUnit = (typeof HOTSPOT_UNITS)[number];

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { VigieError } from '../core/errors.ts';
+import { HOTSPOT_MEASURES, HOTSPOT_UNITS } from './hotspots.ts';
+
+const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM');
+const count = (min: number, max: number, fallback: number) =>
+  z.coerce.number().int().min(min).max(max).default(fallback);
+
+/**
+ * Hotspot parameters, validated the same way for the CLI flags and the HTTP query string. Permutations are capped
+ * at 9,999: beyond that p no longer changes at any threshold an analyst reads, and an H3 request could run minutes.
+ */
+export const hotspotParamsObject = z
+  .object({
+    unit: z.enum(HOTSPOT_UNITS).default('admin1'),
+    measure: z.enum(HOTSPOT_MEASURES).default('events'),
+    from: month,
+    to: month,
+    permutations: count(99, 9999, 999),
+    seed: count(0, 2 ** 32 - 1, 1),
+    country: z
+      .string()
+      .regex(/^[A-Za-z]{3}$/, 'ISO 3166-1 alpha-3')
+      .transform((v) => v.toUpperCase())
+      .optional(),
+  })
+  .strict();
+
+/** The period check, applied to the object and to the route's extension of it (refined objects cannot extend). */
+export const monthOrder = <T extends { from: string; to: string }>(v: T) => v.from <= v.to;
+export const monthOrderMessage = { message: 'from must not be after to', path: ['from'] };
+
+export const hotspotParamsSchema = hotspotParamsObject.refine(monthOrder, monthOrderMessage);
+
+export type HotspotParams = z.infer<typeof hotspotParamsSchema>;
+
+export function parseHotspotParams(input: unknown, code: 'BAD_USAGE' | 'VALIDATION_FAILED'): HotspotParams {
+  const result = hotspotParamsSchema.safeParse(input);
+  if (!result.success) {
+    const reason = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new VigieError(code, {
+      reason,
+      issues: result.error.issues.map((i) => ({ path: i.path, message: i.message })),
+    });
+  }
+  return result.data;
+}
