@@ -7,6 +7,7 @@ import { aggregateSeries } from './services/aggregates.ts';
 import { eventDetail, eventPoints } from './services/event-views.ts';
 import { geography } from './services/geography.ts';
 import { groupedCounts, type GroupedCountsOptions } from './services/grouped-counts.ts';
+import { emergingHotspots } from './services/emerging-hotspots.ts';
 import { hotspots } from './services/hotspots.ts';
 import { mapCells } from './services/map-cells.ts';
 import { resolveCountry } from './services/resolve-country.ts';
@@ -86,6 +87,7 @@ export async function openVigie(target: StorageTarget, options: VigieOptions = {
     aggregates: (request) => aggregateSeries(counts, request),
     mapCells: (request) => mapCells({ counts, geography: geo }, request),
     hotspots: (request) => hotspots({ counts, geography: geo }, request),
+    emergingHotspots: (request) => emergingHotspots({ counts, geography: geo }, request),
     boundaries: (level, country, language) => geo.boundaries(level, country, language),
     bases: () => geo.bases(),
     coverage: () => analysis.coverage(),

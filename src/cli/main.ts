@@ -6,6 +6,7 @@ import { hotspotsCommand } from './commands/hotspots.ts';
 import { importCommand } from './commands/import.ts';
 import { serveCommand } from './commands/serve.ts';
 import { statsCommand } from './commands/stats.ts';
+import { trendsCommand } from './commands/trends.ts';
 import { EXIT, exitCodeFor } from './exit-codes.ts';
 import { localeOf } from './options.ts';
 import { processIo, writeJson, type Io } from './output.ts';
@@ -21,6 +22,7 @@ export async function runCli(argv: readonly string[], io: Io = processIo()): Pro
   importCommand(program, io, (code) => (exitCode = code));
   statsCommand(program, io);
   eventsCommand(program, io);
+  trendsCommand(program, io);
   hotspotsCommand(program, io);
   serveCommand(program, io);
   for (const command of program.commands) command.exitOverride();

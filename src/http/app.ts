@@ -9,6 +9,7 @@ import { hotspotRouteDocs, registerHotspotRoutes } from './routes/hotspots.ts';
 import { geographyRouteDocs, registerGeographyRoutes } from './routes/geography.ts';
 import { importRouteDocs, registerImportRoutes } from './routes/imports.ts';
 import { registerMetaRoutes } from './routes/meta.ts';
+import { registerTrendRoutes, trendRouteDocs } from './routes/trends.ts';
 import { openApiDocument, type RouteDoc } from './route-registry.ts';
 import { DEFAULT_WEB_DIST, registerWebBundle } from './web-bundle.ts';
 
@@ -25,6 +26,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
   ...eventRouteDocs,
   ...eventDetailRouteDocs,
   ...analysisRouteDocs,
+  ...trendRouteDocs,
   ...hotspotRouteDocs,
   ...geographyRouteDocs,
   ...importRouteDocs,
@@ -39,6 +41,7 @@ export async function buildHttpApp(vigie: Vigie, options: HttpOptions = {}): Pro
   registerEventRoutes(app, vigie);
   registerEventDetailRoutes(app, vigie);
   registerAnalysisRoutes(app, vigie);
+  registerTrendRoutes(app, vigie);
   registerHotspotRoutes(app, vigie);
   registerGeographyRoutes(app, vigie);
   registerImportRoutes(app, vigie);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { VigieError } from '../core/errors.ts';
+import { EMERGING_STEPS } from './emerging-hotspots.ts';
 import { HOTSPOT_MEASURES, HOTSPOT_UNITS } from './hotspots.ts';
 
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM');
@@ -36,6 +37,27 @@ export type HotspotParams = z.infer<typeof hotspotParamsSchema>;
 
 export function parseHotspotParams(input: unknown, code: 'BAD_USAGE' | 'VALIDATION_FAILED'): HotspotParams {
   const result = hotspotParamsSchema.safeParse(input);
+  if (!result.success) {
+    const reason = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new VigieError(code, {
+      reason,
+      issues: result.error.issues.map((i) => ({ path: i.path, message: i.message })),
+    });
+  }
+  return result.data;
+}
+
+/** Emerging hot spot parameters (CLI and HTTP): no permutations, the p-values are analytic. */
+export const emergingParamsObject = hotspotParamsObject
+  .omit({ permutations: true, seed: true })
+  .extend({ step: z.enum(EMERGING_STEPS).default('quarter') });
+
+export const emergingParamsSchema = emergingParamsObject.refine(monthOrder, monthOrderMessage);
+
+export type EmergingParams = z.infer<typeof emergingParamsSchema>;
+
+export function parseEmergingParams(input: unknown, code: 'BAD_USAGE' | 'VALIDATION_FAILED'): EmergingParams {
+  const result = emergingParamsSchema.safeParse(input);
   if (!result.success) {
     const reason = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
     throw new VigieError(code, {

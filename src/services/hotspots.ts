@@ -79,10 +79,94 @@ export interface HotspotResult {
   cells: HotspotCell[];
 }
 
-interface StudyArea {
+export interface StudyArea {
   codes: string[];
   names: string[];
   neighbours: Neighbours;
+}
+
+interface StudySetup {
+  dimension: CountDimension;
+  location: 'all' | 'precise';
+  area: (counted: string[]) => StudyArea;
+}
+
+/** The count dimension and the study area of a unit (see the header for why every unit is counted). */
+async function studySetup(
+  geography: Geography,
+  unit: HotspotUnit,
+  country: string,
+  language: Language,
+): Promise<StudySetup> {
+  if (unit === 'admin1' || unit === 'admin2') {
+    const shapes = await geography.unitShapes(unit === 'admin1' ? 1 : 2, country, language);
+    if (shapes.units.length === 0) throw new VigieError('NOT_FOUND', { what: `${unit} boundaries` });
+    const fixed: StudyArea = {
+      codes: shapes.units.map((u) => u.code),
+      names: shapes.units.map((u) => u.name),
+      neighbours: queenContiguity(shapes.units.map((u) => u.geometry)),
+    };
+    // Natural Earth codes live in events.admin1; a loaded COD-AB set's codes in the P-code columns.
+    const dimension = unit === 'admin2' ? 'admin2' : shapes.set === 'ne-admin1' ? 'admin1' : 'admin1Pcode';
+    return { dimension, location: 'all', area: () => fixed };
+  }
+  if (unit === 'priogrid') {
+    const regions = admin1Index(country);
+    const base = regions ? priogridCountryCells(regions) : [];
+    const area = (counted: string[]) => {
+      const gids = [...new Set([...base, ...counted.map(Number)])].sort((a, b) => a - b);
+      const codes = gids.map(String);
+      return { codes, names: codes, neighbours: priogridQueen(gids) };
+    };
+    return { dimension: 'priogrid', location: 'precise', area };
+  }
+  const area = (counted: string[]) => {
+    const codes = h3StudyCells(counted);
+    return { codes, names: codes, neighbours: h3Ring(codes) };
+  };
+  return { dimension: `h3r${unit.slice(3)}` as CountDimension, location: 'precise', area };
+}
+
+export interface StepCounts extends StudyArea {
+  /** The months counted, in order, and the value per unit code and month (absent = 0). */
+  months: string[];
+  valueOf: (code: string, month: string) => number;
+}
+
+/** Counts of a measure per unit of the study area and per month of [from, to], for space-time statistics. */
+export async function monthlyUnitCounts(
+  deps: { counts: GroupedCounts; geography: Geography },
+  req: {
+    unit: HotspotUnit;
+    measure: HotspotMeasure;
+    from: string;
+    to: string;
+    country: string;
+    language: Language;
+  },
+): Promise<StepCounts> {
+  const filter = parseEventFilter({ country: req.country, from: req.from, to: req.to }, 'BAD_USAGE');
+  const setup = await studySetup(deps.geography, req.unit, req.country, req.language);
+  const { rows } = await deps.counts.count([setup.dimension, 'month'], filter, setup.location);
+  const field = MEASURE_FIELD[req.measure];
+  const values = new Map<string, number>();
+  const counted = new Set<string>();
+  for (const r of rows) {
+    const [code, month] = r.keys;
+    if (code === null || code === undefined || month === null || month === undefined) continue;
+    counted.add(code);
+    values.set(`${code}|${month}`, (values.get(`${code}|${month}`) ?? 0) + r[field]);
+  }
+  const months: string[] = [];
+  for (let m = req.from; m <= req.to; m = nextMonth(m)) months.push(m);
+  const area = setup.area([...counted]);
+  return { ...area, months, valueOf: (code, month) => values.get(`${code}|${month}`) ?? 0 };
+}
+
+function nextMonth(m: string): string {
+  const y = Number(m.slice(0, 4));
+  const mo = Number(m.slice(5, 7));
+  return mo === 12 ? `${y + 1}-01` : `${y}-${String(mo + 1).padStart(2, '0')}`;
 }
 
 export async function hotspots(
@@ -91,44 +175,15 @@ export async function hotspots(
 ): Promise<HotspotResult> {
   const country = req.country ?? DEFAULT_COUNTRY;
   const filter = parseEventFilter({ country, from: req.from, to: req.to }, 'BAD_USAGE');
-  let dimension: CountDimension;
-  let area: ((counted: string[]) => StudyArea) | null = null;
-  if (req.unit === 'admin1' || req.unit === 'admin2') {
-    const shapes = await deps.geography.unitShapes(req.unit === 'admin1' ? 1 : 2, country, req.language);
-    if (shapes.units.length === 0) throw new VigieError('NOT_FOUND', { what: `${req.unit} boundaries` });
-    // Natural Earth codes live in events.admin1; a loaded COD-AB set's codes in the P-code columns.
-    dimension = req.unit === 'admin2' ? 'admin2' : shapes.set === 'ne-admin1' ? 'admin1' : 'admin1Pcode';
-    const fixed: StudyArea = {
-      codes: shapes.units.map((u) => u.code),
-      names: shapes.units.map((u) => u.name),
-      neighbours: queenContiguity(shapes.units.map((u) => u.geometry)),
-    };
-    area = () => fixed;
-  } else if (req.unit === 'priogrid') {
-    dimension = 'priogrid';
-    const regions = admin1Index(country);
-    const base = regions ? priogridCountryCells(regions) : [];
-    area = (counted) => {
-      const gids = [...new Set([...base, ...counted.map(Number)])].sort((a, b) => a - b);
-      const codes = gids.map(String);
-      return { codes, names: codes, neighbours: priogridQueen(gids) };
-    };
-  } else {
-    dimension = `h3r${req.unit.slice(3)}` as CountDimension;
-    area = (counted) => {
-      const codes = h3StudyCells(counted);
-      return { codes, names: codes, neighbours: h3Ring(codes) };
-    };
-  }
-  const grid = req.unit !== 'admin1' && req.unit !== 'admin2';
-  const { rows } = await deps.counts.count([dimension], filter, grid ? 'precise' : 'all');
+  const setup = await studySetup(deps.geography, req.unit, country, req.language);
+  const { rows } = await deps.counts.count([setup.dimension], filter, setup.location);
   const field = MEASURE_FIELD[req.measure];
   const valueOf = new Map<string, number>();
   for (const r of rows) {
     const code = r.keys[0];
     if (code !== null && code !== undefined) valueOf.set(code, r[field]);
   }
-  const { codes, names, neighbours } = area([...valueOf.keys()]);
+  const { codes, names, neighbours } = setup.area([...valueOf.keys()]);
   const x = Float64Array.from(codes, (c) => valueOf.get(c) ?? 0);
   const stats = giStar(x, neighbours, { permutations: req.permutations, seed: req.seed });
   const cells: HotspotCell[] = codes.map((code, i) => ({

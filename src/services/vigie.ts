@@ -5,6 +5,7 @@ export type { ByteSource, TextEncodingChoice };
 import type { AggregateRequest, AggregateResult } from './aggregates.ts';
 import type { EventPoints } from './event-views.ts';
 import type { BaseView, BoundaryCollection } from './geography.ts';
+import type { EmergingRequest, EmergingResult } from './emerging-hotspots.ts';
 import type { HotspotRequest, HotspotResult } from './hotspots.ts';
 import type { ImportReport } from './import-report.ts';
 import type { MapRequest, MapResult } from './map-cells.ts';
@@ -50,6 +51,8 @@ export interface Vigie {
   mapCells(request: MapRequest): Promise<MapResult>;
   /** Getis–Ord Gi* hotspots over every unit of the study area, zeros included. */
   hotspots(request: HotspotRequest): Promise<HotspotResult>;
+  /** Emerging hot spots: space-time Gi*, Mann–Kendall trend and ESRI pattern classes per unit. */
+  emergingHotspots(request: EmergingRequest): Promise<EmergingResult>;
   /** Admin boundaries as GeoJSON, with an ETag that changes when the boundary sets change. */
   boundaries(
     level: 1 | 2,

@@ -132,3 +132,74 @@ describe.skipIf(!hasSharedData)('hotspots from the CLI and the API', () => {
     });
   });
 });
+
+/** `vigie hotspots --emerging` and GET /api/v1/hotspots/emerging on the real Mali export, by quarter 2016–2019. */
+describe.skipIf(!hasSharedData)('emerging hotspots from the CLI and the API', () => {
+  let database: TestDatabase;
+  const run = (...args: string[]) => cli([...args, ...database.cliArgs]);
+
+  beforeAll(async () => {
+    database = sqliteDatabase();
+    const acled = await run(
+      'import',
+      'acled',
+      sharedData('acled-mali/smose94_acled_mali_1997-01_to_2019-06.csv')!,
+    );
+    expect(acled.code, acled.stderr).toBe(0);
+  }, 120_000);
+  afterAll(() => database.drop());
+
+  it('classes every admin-1 region by quarter, the same on the CLI and over HTTP', async () => {
+    const args = ['hotspots', '--emerging', '--unit', 'admin1', '--measure', 'events', '--from', '2016-01'];
+    const res = await run(...args, '--to', '2019-12', '--step', 'quarter', '--lang', 'en', '--json');
+    expect(res.code, res.stderr).toBe(0);
+    const body = JSON.parse(res.stdout) as {
+      steps: string[];
+      cells: { class: string; hotSteps: string[]; coldSteps: string[] }[];
+    };
+    expect(body).toMatchObject({
+      unit: 'admin1',
+      measure: 'events',
+      from: '2016-01',
+      to: '2019-12',
+      step: 'quarter',
+    });
+    expect(Object.keys(body)).toEqual(['unit', 'measure', 'from', 'to', 'step', 'steps', 'cells']);
+    expect(body.steps).toHaveLength(16);
+    expect(body.steps[0]).toBe('2016-Q1');
+    expect(body.cells.length).toBeGreaterThanOrEqual(8);
+    expect(Object.keys(body.cells[0]!)).toEqual([
+      'code',
+      'name',
+      'class',
+      'trendZ',
+      'trendP',
+      'hotSteps',
+      'coldSteps',
+    ]);
+    for (const c of body.cells) {
+      expect(c.class).toMatch(
+        /^(no-pattern|(new|consecutive|intensifying|persistent|diminishing|sporadic|oscillating|historical)-(hot|cold))$/,
+      );
+      for (const s of [...c.hotSteps, ...c.coldSteps]) expect(body.steps).toContain(s);
+    }
+    expect(body.cells.some((c) => c.class !== 'no-pattern')).toBe(true);
+
+    const vigie = await openVigie({ sqlitePath: database.cliArgs[1]! });
+    const app = await buildHttpApp(vigie);
+    try {
+      const url =
+        '/api/v1/hotspots/emerging?unit=admin1&measure=events&from=2016-01&to=2019-12&step=quarter&lang=en';
+      const http = await app.inject({ method: 'GET', url });
+      expect(http.statusCode, http.body).toBe(200);
+      expect(http.json()).toEqual(body);
+      const partial = await app.inject({ method: 'GET', url: url.replace('2016-01', '2016-02') });
+      expect(partial.statusCode).toBe(400);
+      const bad = await app.inject({ method: 'GET', url: `${url}&step=week` });
+      expect(bad.statusCode).toBe(400);
+    } finally {
+      await app.close();
+      await vigie.close();
+    }
+  });
+});

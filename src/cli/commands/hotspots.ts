@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { t } from '../../i18n/t.ts';
-import { parseHotspotParams } from '../../services/hotspot-schema.ts';
+import { parseEmergingParams, parseHotspotParams } from '../../services/hotspot-schema.ts';
 import { withVigie } from '../context.ts';
 import { withGlobalOptions, type GlobalOptions } from '../options.ts';
 import { writeJson, type Io } from '../output.ts';
@@ -13,6 +13,8 @@ interface HotspotOptions extends GlobalOptions {
   permutations?: string;
   seed?: string;
   country?: string;
+  emerging?: boolean;
+  step?: string;
 }
 
 export function hotspotsCommand(program: Command, io: Io): void {
@@ -27,7 +29,10 @@ export function hotspotsCommand(program: Command, io: Io): void {
     .option('--permutations <N>', 'conditional permutations for the p-values (default 999)')
     .option('--seed <N>', 'seed of the permutations (default 1)')
     .option('--country <ISO3>', 'country (default MLI)')
+    .option('--emerging', 'emerging hot spots: space-time Gi*, Mann-Kendall trend and ESRI pattern classes')
+    .option('--step <step>', 'with --emerging: month, quarter or year (default quarter)')
     .action(async (options: HotspotOptions) => {
+      if (options.emerging) return emerging(io, options);
       const raw = {
         unit: options.unit,
         measure: options.measure,
@@ -75,4 +80,61 @@ export function hotspotsCommand(program: Command, io: Io): void {
         io.stdout.write(`${lines.join('\n')}\n`);
       });
     });
+}
+
+const defined = (raw: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined));
+
+async function emerging(io: Io, options: HotspotOptions): Promise<void> {
+  const { unit, measure, from, to, step, country } = options;
+  const params = parseEmergingParams(defined({ unit, measure, from, to, step, country }), 'BAD_USAGE');
+  await withVigie(io, options, async (vigie, { locale, json }) => {
+    const r = await vigie.emergingHotspots({ ...params, language: locale });
+    if (json) {
+      const cells = r.cells.map((c) => ({
+        code: c.code,
+        name: c.name,
+        class: c.class,
+        trendZ: c.trendZ,
+        trendP: c.trendP,
+        hotSteps: c.hotSteps,
+        coldSteps: c.coldSteps,
+      }));
+      return writeJson(io, {
+        unit: r.unit,
+        measure: r.measure,
+        from: r.from,
+        to: r.to,
+        step: r.step,
+        steps: r.steps,
+        cells,
+      });
+    }
+    const patterned = r.cells.filter((c) => c.class !== 'no-pattern');
+    const lines = [
+      t(locale, 'cli.hotspots.emergingTitle', {
+        unit: r.unit,
+        measure: r.measure,
+        from: r.from,
+        to: r.to,
+        step: r.step,
+      }),
+      t(locale, 'cli.hotspots.emergingSummary', {
+        units: r.cells.length,
+        steps: r.steps.length,
+        patterned: patterned.length,
+      }),
+    ];
+    if (patterned.length === 0) lines.push(t(locale, 'cli.hotspots.emergingNone'));
+    else {
+      lines.push(t(locale, 'cli.hotspots.emergingHeader'));
+      for (const c of patterned) {
+        lines.push(
+          `  ${c.class.padEnd(18)} ${c.trendZ.toFixed(2).padStart(7)} ${c.trendP.toFixed(3).padStart(6)}  ` +
+            `${c.code === c.name ? c.code : `${c.name} (${c.code})`}`,
+        );
+      }
+    }
+    io.stdout.write(`${lines.join('\n')}\n`);
+  });
 }
