@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { VigieError } from '../core/errors.ts';
 import { PERPETRATOR_CATEGORIES } from '../core/event.ts';
 import type { EventFilter } from '../core/filters.ts';
+import { parseInput } from './parse-input.ts';
 
 /** A day, or a month that stands for its first (from) or last (to) day. */
 const day = (edge: 'from' | 'to') =>
@@ -33,15 +33,8 @@ export const eventFilterSchema = z
   .strict();
 
 export function parseEventFilter(input: unknown, code: 'BAD_USAGE' | 'VALIDATION_FAILED'): EventFilter {
-  const result = eventFilterSchema.safeParse(input);
-  if (!result.success) {
-    const reason = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-    throw new VigieError(code, {
-      reason,
-      issues: result.error.issues.map((i) => ({ path: i.path, message: i.message })),
-    });
-  }
+  const data = parseInput(eventFilterSchema, input, code);
   const f: EventFilter = {};
-  for (const [k, v] of Object.entries(result.data)) if (v !== undefined) Object.assign(f, { [k]: v });
+  for (const [k, v] of Object.entries(data)) if (v !== undefined) Object.assign(f, { [k]: v });
   return f;
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { VigieError } from '../core/errors.ts';
 import { EMERGING_STEPS } from './emerging-hotspots.ts';
 import { HOTSPOT_MEASURES, HOTSPOT_UNITS } from './hotspots.ts';
+import { parseInput } from './parse-input.ts';
 
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM');
 const count = (min: number, max: number, fallback: number) =>
@@ -36,15 +36,7 @@ export const hotspotParamsSchema = hotspotParamsObject.refine(monthOrder, monthO
 export type HotspotParams = z.infer<typeof hotspotParamsSchema>;
 
 export function parseHotspotParams(input: unknown, code: 'BAD_USAGE' | 'VALIDATION_FAILED'): HotspotParams {
-  const result = hotspotParamsSchema.safeParse(input);
-  if (!result.success) {
-    const reason = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-    throw new VigieError(code, {
-      reason,
-      issues: result.error.issues.map((i) => ({ path: i.path, message: i.message })),
-    });
-  }
-  return result.data;
+  return parseInput(hotspotParamsSchema, input, code);
 }
 
 /** Emerging hot spot parameters (CLI and HTTP): no permutations, the p-values are analytic. */
@@ -57,13 +49,5 @@ export const emergingParamsSchema = emergingParamsObject.refine(monthOrder, mont
 export type EmergingParams = z.infer<typeof emergingParamsSchema>;
 
 export function parseEmergingParams(input: unknown, code: 'BAD_USAGE' | 'VALIDATION_FAILED'): EmergingParams {
-  const result = emergingParamsSchema.safeParse(input);
-  if (!result.success) {
-    const reason = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-    throw new VigieError(code, {
-      reason,
-      issues: result.error.issues.map((i) => ({ path: i.path, message: i.message })),
-    });
-  }
-  return result.data;
+  return parseInput(emergingParamsSchema, input, code);
 }
