@@ -4,6 +4,7 @@
  */
 import { classifyEvent } from './core/taxonomy/civilian-harm.ts';
 import { aggregateSeries } from './services/aggregates.ts';
+import { drawdown } from './services/drawdown.ts';
 import { eventDetail, eventPoints } from './services/event-views.ts';
 import { geography } from './services/geography.ts';
 import { groupedCounts, type GroupedCountsOptions } from './services/grouped-counts.ts';
@@ -90,6 +91,16 @@ export async function openVigie(target: StorageTarget, options: VigieOptions = {
     emergingHotspots: (request) => emergingHotspots({ counts, geography: geo }, request),
     boundaries: (level, country, language) => geo.boundaries(level, country, language),
     bases: () => geo.bases(),
+    drawdown: (request) =>
+      drawdown(
+        {
+          bases: () => geo.bases(),
+          admin2Places: () => reference.activePlaces(2),
+          monthly: (measure) => reference.monthlyAggregates(measure),
+          counts,
+        },
+        request,
+      ),
     coverage: () => analysis.coverage(),
     event: (id) => eventDetail(analysis, id),
     eventPoints: (filter, limit) => eventPoints({ port: analysis, counts }, filter, limit),

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { isVigieError } from '../core/errors.ts';
 import { t } from '../i18n/t.ts';
+import { drawdownCommand } from './commands/drawdown.ts';
 import { eventsCommand } from './commands/events.ts';
 import { hotspotsCommand } from './commands/hotspots.ts';
 import { importCommand } from './commands/import.ts';
@@ -24,6 +25,7 @@ export async function runCli(argv: readonly string[], io: Io = processIo()): Pro
   eventsCommand(program, io);
   trendsCommand(program, io);
   hotspotsCommand(program, io);
+  drawdownCommand(program, io);
   serveCommand(program, io);
   for (const command of program.commands) command.exitOverride();
 

@@ -3,6 +3,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { Vigie } from '../services/vigie.ts';
 import { handleError } from './errors.ts';
 import { analysisRouteDocs, registerAnalysisRoutes } from './routes/analysis.ts';
+import { drawdownRouteDocs, registerDrawdownRoutes } from './routes/drawdown.ts';
 import { eventDetailRouteDocs, registerEventDetailRoutes } from './routes/event-detail.ts';
 import { eventRouteDocs, registerEventRoutes } from './routes/events.ts';
 import { hotspotRouteDocs, registerHotspotRoutes } from './routes/hotspots.ts';
@@ -28,6 +29,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
   ...analysisRouteDocs,
   ...trendRouteDocs,
   ...hotspotRouteDocs,
+  ...drawdownRouteDocs,
   ...geographyRouteDocs,
   ...importRouteDocs,
 ];
@@ -43,6 +45,7 @@ export async function buildHttpApp(vigie: Vigie, options: HttpOptions = {}): Pro
   registerAnalysisRoutes(app, vigie);
   registerTrendRoutes(app, vigie);
   registerHotspotRoutes(app, vigie);
+  registerDrawdownRoutes(app, vigie);
   registerGeographyRoutes(app, vigie);
   registerImportRoutes(app, vigie);
   registerMetaRoutes(app, vigie, openApiDocument(ROUTE_DOCS, options.version ?? '0.1.0'));

@@ -3,6 +3,7 @@ import type { ByteSource, TextEncodingChoice } from '../importers/read/types.ts'
 
 export type { ByteSource, TextEncodingChoice };
 import type { AggregateRequest, AggregateResult } from './aggregates.ts';
+import type { DrawdownRequest, DrawdownResult } from './drawdown.ts';
 import type { EventPoints } from './event-views.ts';
 import type { BaseView, BoundaryCollection } from './geography.ts';
 import type { EmergingRequest, EmergingResult } from './emerging-hotspots.ts';
@@ -60,6 +61,8 @@ export interface Vigie {
     language: Language,
   ): Promise<{ etag: string; collection: BoundaryCollection }>;
   bases(): Promise<BaseView[]>;
+  /** Difference-in-differences of political violence around each base closure (the drawdown protection gap). */
+  drawdown(request: DrawdownRequest): Promise<DrawdownResult[]>;
   coverage(): ReturnType<AnalysisPort['coverage']>;
   /** Throws NOT_FOUND for an unknown id. */
   event(id: number): Promise<{ event: EventDetail; revisions: EventRevision[] }>;

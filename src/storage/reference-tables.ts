@@ -7,7 +7,7 @@ import type { Database } from './schema.ts';
 /** Bases and monthly aggregates: small tables upserted by their natural keys, each import in one transaction. */
 export function basesAndAggregates(
   db: Kysely<Database>,
-): Pick<ReferencePort, 'upsertBases' | 'listBases' | 'upsertAggregates'> {
+): Pick<ReferencePort, 'upsertBases' | 'listBases' | 'upsertAggregates' | 'monthlyAggregates'> {
   return {
     async upsertBases(bases, origin, run) {
       return db.transaction().execute(async (trx) => {
@@ -62,6 +62,22 @@ export function basesAndAggregates(
         dateQuality: r.date_quality,
         sources: r.sources,
         notes: r.notes,
+      }));
+    },
+
+    async monthlyAggregates(measure) {
+      const rows = await db
+        .selectFrom('monthly_aggregates')
+        .select(['admin2_pcode', 'month', 'events', 'fatalities'])
+        .where('measure', '=', measure)
+        .orderBy('month')
+        .orderBy('admin2_pcode')
+        .execute();
+      return rows.map((r) => ({
+        admin2Pcode: r.admin2_pcode,
+        month: r.month,
+        events: Number(r.events),
+        fatalities: r.fatalities === null ? null : Number(r.fatalities),
       }));
     },
 

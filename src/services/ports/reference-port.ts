@@ -54,6 +54,10 @@ export interface ReferencePort {
     rows: readonly MonthlyAggregate[],
     run: RunSummary,
   ): Promise<{ runId: number; counts: WriteCounts }>;
+  /** Monthly admin-2 rows of one measure, as imported (codes in the file's own vintage). */
+  monthlyAggregates(
+    measure: string,
+  ): Promise<Array<{ admin2Pcode: string; month: string; events: number; fatalities: number | null }>>;
   recordRun(summary: RunSummary, status: 'rejected' | 'failed'): Promise<number>;
 }
 
