@@ -1,14 +1,13 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { isVigieError } from '../core/errors.ts';
 import { importAcledJson } from './acled-json.ts';
 import { fileSource } from './read/byte-source.ts';
 import { readJson } from './read/json.ts';
 import { collect, events, testCountries } from './test-support.ts';
+import { fixturePath, fixtureText } from '../../test/support/fixture-files.ts';
 
 const OPTIONS = { today: '2025-06-01', resolveCountry: testCountries };
-const load = (name: string): unknown =>
-  JSON.parse(readFileSync(new URL(`../../test/fixtures/acled/${name}`, import.meta.url), 'utf8'));
+const load = (name: string): unknown => JSON.parse(fixtureText('acled', name));
 
 describe('ACLED API JSON', () => {
   it('reads a saved response (every value a string), with the CSV path’s checks', async () => {
@@ -38,9 +37,7 @@ describe('ACLED API JSON', () => {
   });
 
   it('reads the fixture file through the JSON reader', async () => {
-    const body = await readJson(
-      fileSource(new URL('../../test/fixtures/acled/api-response.json', import.meta.url).pathname),
-    );
+    const body = await readJson(fileSource(fixturePath('acled', 'api-response.json')));
     expect(events(await collect(importAcledJson(body, OPTIONS).records))).toHaveLength(2);
   });
 

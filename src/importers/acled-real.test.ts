@@ -1,4 +1,3 @@
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { hasSharedData, sharedData } from '../../test/support/shared-data.ts';
 import type { SourceEvent } from '../core/event.ts';
@@ -8,6 +7,7 @@ import { openCsv } from './read/csv.ts';
 import type { TextEncodingChoice } from './read/types.ts';
 import { collect, events, testCountries } from './test-support.ts';
 import type { ParsedEventRecord } from './types.ts';
+import { fixturePath } from '../../test/support/fixture-files.ts';
 
 const OPTIONS = { today: '2025-06-01', resolveCountry: testCountries };
 
@@ -23,8 +23,7 @@ function problems(records: readonly ParsedEventRecord[]) {
 
 const sum = (list: readonly SourceEvent[], f: (e: SourceEvent) => number): number =>
   list.reduce((n, e) => n + f(e), 0);
-const fixture = (name: string): string =>
-  fileURLToPath(new URL(`../../test/fixtures/acled/${name}`, import.meta.url));
+const fixture = (name: string): string => fixturePath('acled', name);
 
 describe.skipIf(!hasSharedData)('ACLED real files (../shared/data)', () => {
   it('smose94: 2020 API export with a pandas index column → 2,916 events, 6,948 fatalities', async () => {

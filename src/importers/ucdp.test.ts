@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { hasSharedData, sharedData } from '../../test/support/shared-data.ts';
 import { isVigieError } from '../core/errors.ts';
@@ -9,10 +8,10 @@ import { openCsv } from './read/csv.ts';
 import { collect, events, testCountries } from './test-support.ts';
 import { importUcdpCsv, ucdpVersionFrom } from './ucdp-csv.ts';
 import { importUcdpJson } from './ucdp-json.ts';
+import { fixturePath } from '../../test/support/fixture-files.ts';
 
 const OPTIONS = { today: '2025-06-01', resolveCountry: testCountries };
-const fixture = (name: string): string =>
-  fileURLToPath(new URL(`../../test/fixtures/ucdp/${name}`, import.meta.url));
+const fixture = (name: string): string => fixturePath('ucdp', name);
 const json = (name: string): unknown => JSON.parse(readFileSync(fixture(name), 'utf8'));
 
 async function importCsv(path: string, sourceVersion: string | null = null) {

@@ -1,10 +1,9 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { hasSharedData } from '../support/shared-data.ts';
-import { REPO_ROOT } from '../support/cli.ts';
 import {
   chromiumAvailable,
   launchBrowser,
@@ -14,6 +13,7 @@ import {
 } from './support/browser.ts';
 import { focused, mapPoint, ready, settle } from './support/pages.ts';
 import { startServer, type TestServer } from './support/server.ts';
+import { fixtureText } from '../support/fixture-files.ts';
 
 const fr = new Intl.NumberFormat('fr-FR');
 const en = new Intl.NumberFormat('en-GB');
@@ -203,7 +203,7 @@ describe.skipIf(!hasSharedData || !chromiumAvailable)('web app on the real Mali 
   });
 
   it('shows the issues of a rejected upload, and the import history', async () => {
-    const fixture = readFileSync(join(REPO_ROOT, 'test/fixtures/acled/current-31col.csv'), 'utf8');
+    const fixture = fixtureText('acled', 'current-31col.csv');
     const bad = join(tmpdir(), `vigie-bad-${process.pid}.csv`);
     writeFileSync(bad, fixture.replace('2024-03-15', '2024-13-45').replace('13.9821', 'north'));
     await open('/data');

@@ -11,6 +11,7 @@ import { hostileCorpus } from './hostile-corpus.ts';
 import type { HostileCase } from './hostile-corpus.ts';
 import { readJson } from './json.ts';
 import { openXlsx } from './xlsx.ts';
+import { fixtureDir } from '../../../test/support/fixture-files.ts';
 
 const corpus = hostileCorpus();
 
@@ -90,8 +91,8 @@ describe('hostile corpus', () => {
   });
 });
 
-describe('hand-made hostile fixtures (test/fixtures/hostile)', () => {
-  const dir = join(import.meta.dirname, '../../../test/fixtures/hostile');
+describe('hand-made hostile fixtures (test/support/fixtures/hostile.ts)', () => {
+  const dir = fixtureDir('hostile');
   const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Record<
     string,
     { expect: string; code?: string }
