@@ -21,6 +21,7 @@ import { mkdir, rename } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { learnModel, REAL_MALI_CSV, rng } from './acled-model.ts';
+import { ENGLISH_MONTHS } from '../../src/importers/dates.ts';
 import { ACLED_LIKE_HEADER } from '../../src/importers/read/synthetic-csv.ts';
 
 /** Bumped whenever the output changes for a given seed, so that cached files are regenerated. */
@@ -60,20 +61,7 @@ const FOREIGN_TOWNS: ReadonlyArray<{
 const FOREIGN_SHARE = 0.12;
 const JITTER_DEG = 0.05;
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
+const MONTHS = ENGLISH_MONTHS;
 const DAY_MS = 86_400_000;
 const FIRST_DAY = Date.UTC(1997, 0, 1) / DAY_MS;
 const LAST_DAY = Date.UTC(2026, 9, 31) / DAY_MS;

@@ -1,22 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { RowIssue } from '../core/issues.ts';
-import { dateBounds, daysInMonth, monthNumber, parseDayOrMonth, parseSourceDate, readDate } from './dates.ts';
+import {
+  dateBounds,
+  daysInMonth,
+  ENGLISH_MONTHS,
+  monthNumber,
+  parseDayOrMonth,
+  parseSourceDate,
+  readDate,
+} from './dates.ts';
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
+const MONTHS = ENGLISH_MONTHS;
 const pad = (n: number): string => String(n).padStart(2, '0');
 
 describe('parseSourceDate', () => {

@@ -35,21 +35,24 @@ export function dateBounds(today: string): DateBounds {
   return { min: EARLIEST_DATE, max: `${year}${parsed.slice(4)}` };
 }
 
+/** English month names as ACLED writes them ("31 December 2019") and HDX names its months. */
+export const ENGLISH_MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+] as const;
+
 const MONTHS = new Map<string, number>();
-[
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-].forEach((name, i) => {
+ENGLISH_MONTHS.map((m) => m.toLowerCase()).forEach((name, i) => {
   MONTHS.set(name, i + 1);
   MONTHS.set(name.slice(0, 3), i + 1);
 });
