@@ -9,5 +9,9 @@ pg.types.setTypeParser(1700, (v) => Number.parseFloat(v));
 
 export function openPostgres(connectionString: string): Kysely<Database> {
   const pool = new pg.Pool({ connectionString, max: 10 });
+  // An idle pooled connection that the server closes (a restart, a failover, an administrator ending sessions)
+  // is emitted as an 'error' on the pool; unheard, it would crash the whole process. The pool drops that client
+  // and the next query opens a fresh one, so there is nothing else to do here.
+  pool.on('error', () => undefined);
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
