@@ -32,6 +32,7 @@ export default tseslint.config(
           '**/http/**',
           '**/cli/**',
           '**/i18n/**',
+          '**/security/**',
         ],
         'core is the pure domain: no I/O, no other layer, no Node modules (DESIGN §3).',
       ),
@@ -41,8 +42,26 @@ export default tseslint.config(
     files: ['src/analysis/**/*.ts', 'src/geo/**/*.ts', 'src/importers/**/*.ts'],
     rules: {
       'no-restricted-imports': forbid(
-        ['**/storage/**', '**/services/**', '**/http/**', '**/cli/**'],
+        ['**/storage/**', '**/services/**', '**/http/**', '**/cli/**', '**/security/**'],
         'analysis, geo and importers depend on core only, so they stay testable on plain arrays (DESIGN §3).',
+      ),
+    },
+  },
+  {
+    files: ['src/security/**/*.ts'],
+    rules: {
+      'no-restricted-imports': forbid(
+        [
+          '**/geo/**',
+          '**/importers/**',
+          '**/analysis/**',
+          '**/services/**',
+          '**/storage/**',
+          '**/http/**',
+          '**/cli/**',
+          '**/i18n/**',
+        ],
+        'security holds keys, passwords and the audit chain and depends on core only, so it is small enough to review (DESIGN §8).',
       ),
     },
   },
@@ -59,8 +78,8 @@ export default tseslint.config(
     files: ['src/http/**/*.ts', 'src/cli/**/*.ts'],
     rules: {
       'no-restricted-imports': forbid(
-        ['**/storage/sqlite/**', '**/storage/postgres/**', '**/importers/**', '**/analysis/**'],
-        'edges validate, call a service and present; wiring of adapters happens in src/main.ts only (DESIGN §10.3).',
+        ['**/storage/sqlite/**', '**/storage/postgres/**', '**/importers/**', '**/analysis/**', '**/security/**'],
+        'edges validate, call a service and present; keys and secrets stay behind the services; wiring of adapters happens in src/main.ts only (DESIGN §10.3).',
       ),
     },
   },

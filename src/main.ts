@@ -4,13 +4,16 @@
  */
 import { classifyEvent } from './core/taxonomy/civilian-harm.ts';
 import { aggregateSeries } from './services/aggregates.ts';
-import { drawdown } from './services/drawdown.ts';
+import { drawdown, type DrawdownDeps } from './services/drawdown.ts';
+import { presenceRanking } from './services/presence-ranking.ts';
 import { eventDetail, eventPoints } from './services/event-views.ts';
 import { geography } from './services/geography.ts';
 import { groupedCounts, type GroupedCountsOptions } from './services/grouped-counts.ts';
 import { emergingHotspots } from './services/emerging-hotspots.ts';
 import { hotspots } from './services/hotspots.ts';
 import { mapCells } from './services/map-cells.ts';
+import type { PublicReleasePort } from './services/ports/public-release-port.ts';
+import { publicRelease } from './services/public-release.ts';
 import { resolveCountry } from './services/resolve-country.ts';
 import { importAcledDeletions } from './services/import-deletions.ts';
 import { importEventFile } from './services/import-event-file.ts';
@@ -22,6 +25,10 @@ import { eventQueries } from './storage/event-queries.ts';
 import { listImportRuns } from './storage/import-run-queries.ts';
 import { openStorage, type StorageTarget } from './storage/open.ts';
 import { referenceStore } from './storage/reference-store.ts';
+import { incidentPlacer } from './services/incident-placement.ts';
+import { protection } from './services/protection.ts';
+import { publicReleaseRows } from './services/public-release-rows.ts';
+import { defaultKeyFile, keyFileSource } from './security/key-file-source.ts';
 
 export interface VigieClock {
   now: () => string;
@@ -35,6 +42,8 @@ const systemClock: VigieClock = {
 
 export interface VigieOptions {
   clock?: VigieClock;
+  /** The key-encryption key file (created with mode 0600 on first use); default beside the SQLite file. */
+  keyFile?: string;
   /** How aggregate queries choose between the rollups and `events` (tests force each path). */
   counts?: GroupedCountsOptions;
 }
@@ -47,8 +56,28 @@ export async function openVigie(target: StorageTarget, options: VigieOptions = {
   const analysis = analysisQueries(storage.db);
   const counts = groupedCounts(analysis, options.counts);
   const geo = geography(reference);
+  const publicReleasePort: PublicReleasePort = {
+    verifiedIncidentCells: async () => publicReleaseRows(await storage.protection.incidents.verifiedCells()),
+  };
+  const drawdownDeps: DrawdownDeps = {
+    bases: () => geo.bases(),
+    admin2Places: () => reference.activePlaces(2),
+    monthly: (measure) => reference.monthlyAggregates(measure),
+    counts,
+    eventPoints: (from, to) => queries.stream({ from, to }),
+  };
+  const keyFile = options.keyFile ?? defaultKeyFile(target);
   return {
     storageDescription: storage.description,
+    protection: protection({
+      port: storage.protection,
+      kek: keyFileSource(keyFile),
+      place: incidentPlacer(reference),
+      points: (filter, limit) => analysis.points(filter, limit),
+      eventExists: async (id) => (await analysis.event(id)) !== null,
+      compact: () => storage.compact(),
+      now: clock.now,
+    }),
     async importFile(kind, source, options) {
       if (kind === 'acled' || kind === 'ucdp') {
         // Boundaries may have changed since the last import: build the placer afresh for each file.
@@ -91,16 +120,9 @@ export async function openVigie(target: StorageTarget, options: VigieOptions = {
     emergingHotspots: (request) => emergingHotspots({ counts, geography: geo }, request),
     boundaries: (level, country, language) => geo.boundaries(level, country, language),
     bases: () => geo.bases(),
-    drawdown: (request) =>
-      drawdown(
-        {
-          bases: () => geo.bases(),
-          admin2Places: () => reference.activePlaces(2),
-          monthly: (measure) => reference.monthlyAggregates(measure),
-          counts,
-        },
-        request,
-      ),
+    drawdown: (request) => drawdown(drawdownDeps, request),
+    drawdownRanking: (request) => presenceRanking(drawdownDeps, request),
+    publicRelease: (request) => publicRelease(publicReleasePort, request),
     coverage: () => analysis.coverage(),
     event: (id) => eventDetail(analysis, id),
     eventPoints: (filter, limit) => eventPoints({ port: analysis, counts }, filter, limit),

@@ -16,7 +16,8 @@ export async function withVigie<T>(
   options: GlobalOptions,
   run: (vigie: Vigie, ctx: CommandContext) => Promise<T>,
 ): Promise<T> {
-  const vigie = await openVigie(storageTarget(options, io.env));
+  const keyFile = options.keyFile ?? io.env['VIGIE_KEY_FILE'];
+  const vigie = await openVigie(storageTarget(options, io.env), keyFile ? { keyFile } : {});
   try {
     return await run(vigie, { io, locale: localeOf(options, io.env), json: options.json === true });
   } finally {

@@ -10,10 +10,17 @@ export function exitCodeFor(code: ErrorCode): number {
     case 'VALIDATION_FAILED':
     case 'UNSUPPORTED_FORMAT':
       return EXIT.usage;
+    case 'CONFLICT':
     case 'INPUT_REJECTED':
     case 'PAYLOAD_TOO_LARGE':
       return EXIT.rejected;
     case 'NOT_FOUND':
+    case 'UNAUTHENTICATED':
+    case 'FORBIDDEN':
+    case 'CSRF_FAILED':
+    case 'RATE_LIMITED':
+    case 'KEY_UNAVAILABLE':
+    case 'AUDIT_UNAVAILABLE':
     case 'STORAGE_UNAVAILABLE':
     case 'INTERNAL':
       return EXIT.failure;

@@ -3,7 +3,11 @@ import { isVigieError } from '../core/errors.ts';
 import { t } from '../i18n/t.ts';
 import { drawdownCommand } from './commands/drawdown.ts';
 import { eventsCommand } from './commands/events.ts';
+import { exportCommand } from './commands/export.ts';
 import { hotspotsCommand } from './commands/hotspots.ts';
+import { incidentsCommand } from './commands/incidents.ts';
+import { securityCommands } from './commands/keys.ts';
+import { usersCommand } from './commands/users.ts';
 import { importCommand } from './commands/import.ts';
 import { serveCommand } from './commands/serve.ts';
 import { statsCommand } from './commands/stats.ts';
@@ -23,10 +27,14 @@ export async function runCli(argv: readonly string[], io: Io = processIo()): Pro
   importCommand(program, io, (code) => (exitCode = code));
   statsCommand(program, io);
   eventsCommand(program, io);
+  exportCommand(program, io);
   trendsCommand(program, io);
   hotspotsCommand(program, io);
   drawdownCommand(program, io);
   serveCommand(program, io);
+  usersCommand(program, io);
+  incidentsCommand(program, io);
+  securityCommands(program, io, (code) => (exitCode = code));
   for (const command of program.commands) command.exitOverride();
 
   try {

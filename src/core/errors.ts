@@ -13,6 +13,13 @@ export const ERROR_CODES = [
   'UNSUPPORTED_FORMAT',
   'PAYLOAD_TOO_LARGE',
   'STORAGE_UNAVAILABLE', // cannot open or reach the database
+  'UNAUTHENTICATED', // no valid session or API token
+  'FORBIDDEN', // authenticated, but the role, organisation or region scope does not allow it
+  'CSRF_FAILED', // a cookie-authenticated change without the session's CSRF token
+  'RATE_LIMITED', // too many failed logins
+  'CONFLICT', // the record changed or already exists (e.g. an e-mail in use, a transition not allowed from this state)
+  'KEY_UNAVAILABLE', // the key-encryption key file is missing, insecure, malformed or wrong
+  'AUDIT_UNAVAILABLE', // the audit entry could not be written, so the protected data is not returned
   'INTERNAL',
 ] as const;
 

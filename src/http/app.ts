@@ -1,7 +1,12 @@
 import multipart from '@fastify/multipart';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Vigie } from '../services/vigie.ts';
+import { registerAuthentication } from './auth.ts';
 import { handleError } from './errors.ts';
+import { accountRouteDocs, registerAccountRoutes } from './routes/account.ts';
+import { auditRouteDocs, registerAuditRoutes } from './routes/audit.ts';
+import { authRouteDocs, registerAuthRoutes } from './routes/auth.ts';
+import { incidentRouteDocs, registerIncidentRoutes } from './routes/incidents.ts';
 import { analysisRouteDocs, registerAnalysisRoutes } from './routes/analysis.ts';
 import { drawdownRouteDocs, registerDrawdownRoutes } from './routes/drawdown.ts';
 import { eventDetailRouteDocs, registerEventDetailRoutes } from './routes/event-detail.ts';
@@ -10,6 +15,7 @@ import { hotspotRouteDocs, registerHotspotRoutes } from './routes/hotspots.ts';
 import { geographyRouteDocs, registerGeographyRoutes } from './routes/geography.ts';
 import { importRouteDocs, registerImportRoutes } from './routes/imports.ts';
 import { registerMetaRoutes } from './routes/meta.ts';
+import { publicRouteDocs, registerPublicRoutes } from './routes/public.ts';
 import { registerTrendRoutes, trendRouteDocs } from './routes/trends.ts';
 import { openApiDocument, type RouteDoc } from './route-registry.ts';
 import { DEFAULT_WEB_DIST, registerWebBundle } from './web-bundle.ts';
@@ -24,6 +30,10 @@ export interface HttpOptions {
 }
 
 export const ROUTE_DOCS: readonly RouteDoc[] = [
+  ...authRouteDocs,
+  ...accountRouteDocs,
+  ...incidentRouteDocs,
+  ...auditRouteDocs,
   ...eventRouteDocs,
   ...eventDetailRouteDocs,
   ...analysisRouteDocs,
@@ -32,6 +42,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
   ...drawdownRouteDocs,
   ...geographyRouteDocs,
   ...importRouteDocs,
+  ...publicRouteDocs,
 ];
 
 /** Builds the Fastify app around the use cases; `app.inject()` drives it in tests without a socket. */
@@ -40,6 +51,11 @@ export async function buildHttpApp(vigie: Vigie, options: HttpOptions = {}): Pro
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: maxUploadBytes });
   app.setErrorHandler(handleError);
   await app.register(multipart, { limits: { fileSize: maxUploadBytes, files: 1, fields: 20 } });
+  registerAuthentication(app, vigie);
+  registerAuthRoutes(app, vigie);
+  registerAccountRoutes(app, vigie);
+  registerIncidentRoutes(app, vigie);
+  registerAuditRoutes(app, vigie);
   registerEventRoutes(app, vigie);
   registerEventDetailRoutes(app, vigie);
   registerAnalysisRoutes(app, vigie);
@@ -48,6 +64,7 @@ export async function buildHttpApp(vigie: Vigie, options: HttpOptions = {}): Pro
   registerDrawdownRoutes(app, vigie);
   registerGeographyRoutes(app, vigie);
   registerImportRoutes(app, vigie);
+  registerPublicRoutes(app, vigie);
   registerMetaRoutes(app, vigie, openApiDocument(ROUTE_DOCS, options.version ?? '0.1.0'));
   await registerWebBundle(app, options.webDist ?? DEFAULT_WEB_DIST);
   // The first overview would otherwise wait for the rollup to load; a failure here only delays that load.

@@ -6,8 +6,20 @@ export function httpStatusFor(code: ErrorCode): number {
     case 'BAD_USAGE':
     case 'VALIDATION_FAILED':
       return 400;
+    case 'UNAUTHENTICATED':
+      return 401;
+    case 'FORBIDDEN':
+    case 'CSRF_FAILED':
+      return 403;
     case 'NOT_FOUND':
       return 404;
+    case 'CONFLICT':
+      return 409;
+    case 'RATE_LIMITED':
+      return 429;
+    case 'KEY_UNAVAILABLE':
+    case 'AUDIT_UNAVAILABLE':
+      return 503;
     case 'PAYLOAD_TOO_LARGE':
       return 413;
     case 'UNSUPPORTED_FORMAT':

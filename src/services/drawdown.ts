@@ -1,8 +1,17 @@
 import { z } from 'zod';
 import { drawdownEstimate, windowMonths, type BeforeAfter } from '../analysis/drawdown.ts';
 import { VigieError } from '../core/errors.ts';
-import { compileShape, containsPoint, type CompiledShape, type PolygonalGeometry } from '../geo/geometry.ts';
-import { normalisePcode2021To2017 } from '../geo/mali-crosswalk.ts';
+import { haversineKm } from '../geo/distance.ts';
+import { containsPoint, interiorPoint } from '../geo/geometry.ts';
+import {
+  admin2UnitsOf,
+  eventMonthTable,
+  monthTableOf,
+  spans,
+  type Admin2Unit,
+  type MonthTable,
+} from './admin2-series.ts';
+import { circleSeries, type Centre, type EventPointsBetween } from './drawdown-radius.ts';
 import type { BaseView } from './geography.ts';
 import type { GroupedCounts } from './grouped-counts.ts';
 import { parseInput } from './parse-input.ts';
@@ -19,6 +28,8 @@ export const drawdownParamsObject = z
   .object({
     months: z.coerce.number().int().min(1).max(24).default(6),
     measure: z.enum(DRAWDOWN_MEASURES).default('events'),
+    /** Count events within this radius of the base (event data only) instead of in its admin-2 unit. */
+    radiusKm: z.coerce.number().min(1).max(500).optional(),
     seed: z.coerce
       .number()
       .int()
@@ -38,15 +49,24 @@ export interface DrawdownResult {
   base: string;
   closedOn: string;
   dateQuality: string | null;
+  latitude: number;
+  longitude: number;
   admin2: string;
   admin2Name: string;
   source: 'acled-monthly-admin2' | 'events';
+  /** The treated area: the base's admin-2 unit, or a circle of radiusKm around it. */
+  area: 'admin2' | 'radius';
+  radiusKm: number | null;
   window: number;
   measure: DrawdownMeasure;
   treated: BeforeAfter;
   comparison: BeforeAfter & { units: number };
   did: number;
   ci95: [number, number];
+  /** The window month by month (c−m … c+m): the treated unit's values and the comparison units' mean. */
+  series: { months: string[]; treated: number[]; comparison: number[] };
+  /** Codes of the comparison units, in 2017 terms. */
+  comparisonUnits: string[];
 }
 
 export interface DrawdownDeps {
@@ -54,20 +74,8 @@ export interface DrawdownDeps {
   admin2Places: () => Promise<StoredPlace[]>;
   monthly: ReferencePort['monthlyAggregates'];
   counts: GroupedCounts;
-}
-
-interface Unit {
-  code: string;
-  name: string;
-  country: string | null;
-  shapes: CompiledShape[];
-}
-
-/** value per month per unit, codes in 2017 terms, and the months the table covers. */
-interface Table {
-  values: Map<string, Map<string, number>>;
-  first: string | null;
-  last: string | null;
+  /** Stored events between two days, with coordinates (the radius variant). */
+  eventPoints: EventPointsBetween;
 }
 
 /**
@@ -78,7 +86,7 @@ interface Table {
  * whose window neither source spans are left out rather than estimated from zeros.
  */
 export async function drawdown(deps: DrawdownDeps, req: DrawdownRequest): Promise<DrawdownResult[]> {
-  const units = unitsOf(await deps.admin2Places());
+  const units = admin2UnitsOf(await deps.admin2Places());
   if (units.length === 0)
     throw new VigieError('NOT_FOUND', {
       what: 'admin2 boundaries',
@@ -91,23 +99,32 @@ export async function drawdown(deps: DrawdownDeps, req: DrawdownRequest): Promis
     return unit === undefined ? [] : [{ base: b, closedOn: b.closedOn, month: b.closedOn.slice(0, 7), unit }];
   });
 
-  const monthly = tableOf(
+  const monthly = monthTableOf(
     (await deps.monthly(MONTHLY_MEASURE)).map((r) => ({
       code: r.admin2Pcode,
       month: r.month,
       value: req.measure === 'events' ? r.events : (r.fatalities ?? 0),
     })),
   );
-  let events: Table | null = null;
+  let events: MonthTable | null = null;
 
   const results: DrawdownResult[] = [];
   for (const c of closing) {
     const months = windowMonths(c.month, req.months);
     const first = months[0] ?? c.month;
     const last = months[months.length - 1] ?? c.month;
+    if (req.radiusKm !== undefined) {
+      events ??= await eventMonthTable(deps.counts, req.measure);
+      if (!spans(events, first, last)) continue;
+      const inWindow = new Set(months);
+      const closures = closing.filter((o) => inWindow.has(o.month)).map((o) => o.base);
+      const r = await radiusEstimate(deps, req, req.radiusKm, c, units, closures, months);
+      if (r !== null) results.push(r);
+      continue;
+    }
     const covered =
       monthly.first !== null && monthly.first <= first && monthly.last !== null && monthly.last >= last;
-    if (!covered && events === null) events = await eventTable(deps.counts, req.measure);
+    if (!covered && events === null) events = await eventMonthTable(deps.counts, req.measure);
     const table = covered ? monthly : events;
     // Neither source spans the window: zeros would read as "no violence", so the base gets no estimate.
     if (table === null || !spans(table, first, last)) continue;
@@ -118,67 +135,83 @@ export async function drawdown(deps: DrawdownDeps, req: DrawdownRequest): Promis
     );
     if (comparison.length === 0) continue;
     const series = (code: string) => months.map((m) => table.values.get(code)?.get(m) ?? 0);
+    const treated = series(c.unit.code);
+    const others = comparison.map((u) => series(u.code));
     const estimate = drawdownEstimate(
-      { months: req.months, treated: series(c.unit.code), comparison: comparison.map((u) => series(u.code)) },
+      { months: req.months, treated, comparison: others },
       { seed: req.seed },
     );
+    const meanAt = (i: number) => others.reduce((s, o) => s + (o[i] ?? 0), 0) / others.length;
     results.push({
       base: c.base.name,
       closedOn: c.closedOn,
       dateQuality: c.base.dateQuality,
+      latitude: c.base.latitude,
+      longitude: c.base.longitude,
       admin2: c.unit.code,
       admin2Name: c.unit.name,
       source: covered ? 'acled-monthly-admin2' : 'events',
+      area: 'admin2',
+      radiusKm: null,
       window: req.months,
       measure: req.measure,
       ...estimate,
+      series: { months, treated, comparison: months.map((_, i) => meanAt(i)) },
+      comparisonUnits: comparison.map((u) => u.code),
     });
   }
   return results;
 }
 
-/** Loaded admin-2 units keyed by their 2017 code: 2021 Ménaka cercles merge into ML0704. */
-function unitsOf(places: readonly StoredPlace[]): Unit[] {
-  const byCode = new Map<string, Unit>();
-  for (const p of places) {
-    const code = normalisePcode2021To2017(p.code) ?? p.code;
-    let unit = byCode.get(code);
-    if (unit === undefined) {
-      unit = { code, name: code === p.code ? p.name : 'Ménaka', country: p.iso3, shapes: [] };
-      byCode.set(code, unit);
-    }
-    unit.shapes.push(compileShape(p.geometry as PolygonalGeometry));
-  }
-  return [...byCode.values()];
-}
+type Closing = { base: BaseView; closedOn: string; unit: Admin2Unit };
 
-function spans(table: Table, first: string, last: string): boolean {
-  return table.first !== null && table.first <= first && table.last !== null && table.last >= last;
-}
-
-function tableOf(rows: Iterable<{ code: string; month: string; value: number }>): Table {
-  const values = new Map<string, Map<string, number>>();
-  let first: string | null = null;
-  let last: string | null = null;
-  for (const r of rows) {
-    const code = normalisePcode2021To2017(r.code) ?? r.code;
-    let perMonth = values.get(code);
-    if (perMonth === undefined) values.set(code, (perMonth = new Map<string, number>()));
-    perMonth.set(r.month, (perMonth.get(r.month) ?? 0) + r.value);
-    if (first === null || r.month < first) first = r.month;
-    if (last === null || r.month > last) last = r.month;
-  }
-  return { values, first, last };
-}
-
-/** Every stored event counted by admin-2 unit and month (all sources): the fallback outside the HDX months. */
-async function eventTable(counts: GroupedCounts, measure: DrawdownMeasure): Promise<Table> {
-  const { rows } = await counts.count(['admin2', 'month'], {});
-  return tableOf(
-    rows.flatMap((r) => {
-      const [code, month] = r.keys;
-      if (code === null || code === undefined || month === null || month === undefined) return [];
-      return [{ code, month, value: measure === 'events' ? r.events : r.fatalities }];
-    }),
-  );
+/**
+ * One base's estimate on events within `radiusKm`: the comparison circles are centred inside the country's
+ * admin-2 units with no closure in the window, and any circle that overlaps a circle around a base closing in the
+ * window is dropped (it would hold treated events).
+ */
+async function radiusEstimate(
+  deps: DrawdownDeps,
+  req: DrawdownRequest,
+  radiusKm: number,
+  c: Closing,
+  units: readonly Admin2Unit[],
+  closures: readonly BaseView[],
+  months: string[],
+): Promise<DrawdownResult | null> {
+  const comparison = units.flatMap((u) => {
+    if (u.country !== c.unit.country || u.code === c.unit.code) return [];
+    const centre = u.shapes.map(interiorPoint).find((p) => p !== null);
+    if (!centre) return [];
+    const overlaps = closures.some(
+      (b) => haversineKm(b.latitude, b.longitude, centre.lat, centre.lon) < 2 * radiusKm,
+    );
+    return overlaps ? [] : [{ code: u.code, centre }];
+  });
+  if (comparison.length === 0) return null;
+  const centres: Centre[] = [
+    { lat: c.base.latitude, lon: c.base.longitude },
+    ...comparison.map((u) => u.centre),
+  ];
+  const { series } = await circleSeries(deps.eventPoints, centres, radiusKm, months, req.measure);
+  const [treated = [], ...others] = series;
+  const estimate = drawdownEstimate({ months: req.months, treated, comparison: others }, { seed: req.seed });
+  const meanAt = (i: number) => others.reduce((s, o) => s + (o[i] ?? 0), 0) / others.length;
+  return {
+    base: c.base.name,
+    closedOn: c.closedOn,
+    dateQuality: c.base.dateQuality,
+    latitude: c.base.latitude,
+    longitude: c.base.longitude,
+    admin2: c.unit.code,
+    admin2Name: c.unit.name,
+    source: 'events',
+    area: 'radius',
+    radiusKm,
+    window: req.months,
+    measure: req.measure,
+    ...estimate,
+    series: { months, treated, comparison: months.map((_, i) => meanAt(i)) },
+    comparisonUnits: comparison.map((u) => u.code),
+  };
 }

@@ -4,16 +4,19 @@ import type { ByteSource, TextEncodingChoice } from '../importers/read/types.ts'
 export type { ByteSource, TextEncodingChoice };
 import type { AggregateRequest, AggregateResult } from './aggregates.ts';
 import type { DrawdownRequest, DrawdownResult } from './drawdown.ts';
+import type { RankingRequest, RankingResult } from './presence-ranking.ts';
 import type { EventPoints } from './event-views.ts';
 import type { BaseView, BoundaryCollection } from './geography.ts';
 import type { EmergingRequest, EmergingResult } from './emerging-hotspots.ts';
 import type { HotspotRequest, HotspotResult } from './hotspots.ts';
+import type { PublicFormat, PublicReleaseResult } from './public-release.ts';
 import type { ImportReport } from './import-report.ts';
 import type { MapRequest, MapResult } from './map-cells.ts';
 import type { Language } from './place-names.ts';
 import type { AnalysisPort, EventDetail, EventRevision } from './ports/analysis-port.ts';
 import type { EventPage, EventSort, EventStats, EventView } from './ports/event-query-port.ts';
 import type { ImportRunView } from './ports/import-run-port.ts';
+import type { Protection } from './protection.ts';
 
 export const IMPORT_KINDS = [
   'acled',
@@ -42,6 +45,8 @@ export interface ImportOptions {
 /** Every use case the edges (CLI, HTTP) may call; src/main.ts builds it from the adapters. */
 export interface Vigie {
   readonly storageDescription: string;
+  /** People and access, incidents, victims, evidence, the audit chain and the keys (issue 4). */
+  readonly protection: Protection;
   importFile(kind: ImportKind, source: ByteSource, options: ImportOptions): Promise<ImportReport>;
   stats(filter: EventFilter): Promise<EventStats>;
   eventsPage(filter: EventFilter, cursor: string | null, limit: number, sort?: EventSort): Promise<EventPage>;
@@ -63,6 +68,10 @@ export interface Vigie {
   bases(): Promise<BaseView[]>;
   /** Difference-in-differences of political violence around each base closure (the drawdown protection gap). */
   drawdown(request: DrawdownRequest): Promise<DrawdownResult[]>;
+  /** The redacted public release of verified incidents: small cells suppressed, no identifiers, no margins. */
+  publicRelease(request: { k?: number; format?: PublicFormat }): Promise<PublicReleaseResult>;
+  /** Protection-risk ranking of the presences still open, with its formula. */
+  drawdownRanking(request: RankingRequest): Promise<RankingResult>;
   coverage(): ReturnType<AnalysisPort['coverage']>;
   /** Throws NOT_FOUND for an unknown id. */
   event(id: number): Promise<{ event: EventDetail; revisions: EventRevision[] }>;

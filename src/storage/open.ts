@@ -1,11 +1,13 @@
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely, SqliteDialect, sql } from 'kysely';
 import { VigieError } from '../core/errors.ts';
 import type { EventImportPort } from '../services/ports/event-import-port.ts';
+import type { ProtectionPort } from '../services/ports/incident-port.ts';
 import type { DialectName } from './dialect.ts';
 import { migrateToLatest } from './migrations/index.ts';
 import { postgresColumns } from './postgres/columns.ts';
 import { openPostgres } from './postgres/connect.ts';
 import { postgresEventImport } from './postgres/event-import.ts';
+import { protectionStore } from './protection/index.ts';
 import type { Database } from './schema.ts';
 import { sqliteColumns } from './sqlite/columns.ts';
 import { openSqliteFile } from './sqlite/connect.ts';
@@ -23,10 +25,23 @@ export interface Storage {
   readonly dialect: DialectName;
   readonly db: Kysely<Database>;
   readonly eventImport: EventImportPort;
+  /** Accounts, keys, incidents and the audit chain (protection/index.ts). */
+  readonly protection: ProtectionPort;
   /** Human description without secrets (no password in the URL). */
   readonly description: string;
+  /** Returns the space of deleted rows to the file system (SQLite VACUUM; PostgreSQL VACUUM FULL of the protected tables), so erased ciphertext does not linger. */
+  compact(): Promise<void>;
   close(): Promise<void>;
 }
+
+const PROTECTED_TABLES = [
+  'data_keys',
+  'incidents',
+  'incident_sources',
+  'victims',
+  'evidence',
+  'verification_steps',
+];
 
 export async function openStorage(target: StorageTarget): Promise<Storage> {
   const storage = target.databaseUrl ? openPostgresStorage(target.databaseUrl) : openSqliteStorage(target);
@@ -55,7 +70,13 @@ function openSqliteStorage(target: StorageTarget): Storage {
     dialect: 'sqlite',
     db,
     eventImport: sqliteEventImport(() => openSqliteFile(path, { cacheMb: 64 })),
+    protection: protectionStore(db, 'sqlite'),
     description: `sqlite:${path}`,
+    compact: async () => {
+      // The WAL still holds the old pages after VACUUM: checkpoint and truncate it too.
+      await sql`VACUUM`.execute(db);
+      await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(db);
+    },
     close: () => db.destroy(),
   };
 }
@@ -66,7 +87,11 @@ function openPostgresStorage(url: string): Storage {
     dialect: 'postgres',
     db,
     eventImport: postgresEventImport(db),
+    protection: protectionStore(db, 'postgres'),
     description: redactUrl(url),
+    compact: async () => {
+      for (const table of PROTECTED_TABLES) await sql`VACUUM FULL ${sql.table(table)}`.execute(db);
+    },
     close: () => db.destroy(),
   };
 }

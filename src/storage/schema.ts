@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { ProtectionDatabase } from './schema-protection.ts';
 
 /**
  * Table shapes as Kysely sees them. Both dialects store the same columns with the same meaning: dates as ISO
@@ -188,7 +189,7 @@ export interface RollupStateTable {
   version: number;
 }
 
-export interface Database {
+export interface Database extends ProtectionDatabase {
   events: EventsTable;
   event_revisions: EventRevisionsTable;
   event_tombstones: EventTombstonesTable;

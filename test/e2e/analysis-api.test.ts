@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildHttpApp } from '../../src/http/app.ts';
+import { signedInApp } from '../support/http.ts';
 import { openVigie } from '../../src/main.ts';
 import type { Vigie } from '../../src/services/vigie.ts';
 import { sqliteDatabase, type TestDatabase } from '../support/databases.ts';
@@ -41,7 +41,7 @@ describe.skipIf(!hasSharedData)('analysis API on real Mali data', () => {
   beforeAll(async () => {
     database = sqliteDatabase();
     vigie = await openVigie({ sqlitePath: database.cliArgs[1]! });
-    app = await buildHttpApp(vigie);
+    app = await signedInApp(vigie);
     const report = await upload(
       'kind=acled&fileName=smose94.csv',
       'acled-mali/smose94_acled_mali_1997-01_to_2019-06.csv',

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildHttpApp } from '../../src/http/app.ts';
+import { signedInApp } from '../support/http.ts';
 import { openVigie } from '../../src/main.ts';
 import type { DrawdownResult } from '../../src/services/drawdown.ts';
 import { cli } from '../support/cli.ts';
@@ -95,7 +95,7 @@ describe.skipIf(!hasSharedData)('vigie drawdown on the 2023 MINUSMA closures', (
 
   it('answers the same through GET /api/v1/drawdown', async () => {
     const vigie = await openVigie({ sqlitePath: join(dir, 'vigie.db') });
-    const app = await buildHttpApp(vigie);
+    const app = await signedInApp(vigie);
     try {
       const res = await app.inject({ method: 'GET', url: '/api/v1/drawdown?months=6&seed=1' });
       expect(res.statusCode, res.body).toBe(200);

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildHttpApp } from '../../src/http/app.ts';
+import { signedInApp } from '../support/http.ts';
 import { openVigie } from '../../src/main.ts';
 import type { Vigie } from '../../src/services/vigie.ts';
 import { cli } from '../support/cli.ts';
@@ -91,7 +91,7 @@ describe.skipIf(!hasSharedData)('hotspots from the CLI and the API', () => {
     let app: FastifyInstance;
     beforeAll(async () => {
       vigie = await openVigie({ sqlitePath: database.cliArgs[1]! });
-      app = await buildHttpApp(vigie);
+      app = await signedInApp(vigie);
     });
     afterAll(async () => {
       await app.close();
@@ -186,7 +186,7 @@ describe.skipIf(!hasSharedData)('emerging hotspots from the CLI and the API', ()
     expect(body.cells.some((c) => c.class !== 'no-pattern')).toBe(true);
 
     const vigie = await openVigie({ sqlitePath: database.cliArgs[1]! });
-    const app = await buildHttpApp(vigie);
+    const app = await signedInApp(vigie);
     try {
       const url =
         '/api/v1/hotspots/emerging?unit=admin1&measure=events&from=2016-01&to=2019-12&step=quarter&lang=en';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildHttpApp } from '../../src/http/app.ts';
+import { signedInApp } from '../support/http.ts';
 import { openVigie } from '../../src/main.ts';
 import type { Vigie } from '../../src/services/vigie.ts';
 import { REPO_ROOT } from '../support/cli.ts';
@@ -30,7 +30,7 @@ describe('HTTP API', () => {
     database = sqliteDatabase();
     const [sqlitePath] = database.cliArgs.slice(1);
     vigie = await openVigie({ sqlitePath: sqlitePath! });
-    app = await buildHttpApp(vigie);
+    app = await signedInApp(vigie);
   });
   afterAll(async () => {
     await app.close();

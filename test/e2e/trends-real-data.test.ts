@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildHttpApp } from '../../src/http/app.ts';
+import { signedInApp } from '../support/http.ts';
 import { openVigie } from '../../src/main.ts';
 import { cli } from '../support/cli.ts';
 import { hasSharedData, sharedData } from '../support/shared-data.ts';
@@ -87,7 +87,7 @@ describe.skipIf(!hasSharedData)('vigie trends on the real Mali file', () => {
 
   it('answers the same through GET /api/v1/trends/perpetrators', async () => {
     const vigie = await openVigie({ sqlitePath: join(dir, 'vigie.db') });
-    const app = await buildHttpApp(vigie);
+    const app = await signedInApp(vigie);
     try {
       const res = await app.inject({
         method: 'GET',

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildHttpApp } from '../../src/http/app.ts';
+import { signedInApp } from '../support/http.ts';
 import { openVigie } from '../../src/main.ts';
 import type { Vigie } from '../../src/services/vigie.ts';
 import { sqliteDatabase, type TestDatabase } from '../support/databases.ts';
@@ -22,7 +23,7 @@ describe('fresh install over HTTP', () => {
     writeFileSync(join(dist, 'assets', 'app-1234.js'), 'console.log(1)');
     database = sqliteDatabase();
     vigie = await openVigie({ sqlitePath: database.cliArgs[1]! });
-    app = await buildHttpApp(vigie, { webDist: dist });
+    app = await signedInApp(vigie, { webDist: dist });
     bare = await buildHttpApp(vigie, { webDist: join(dist, 'not-built') });
   });
   afterAll(async () => {
@@ -138,5 +139,27 @@ describe('fresh install over HTTP', () => {
     expect(res.headers['content-type']).toContain('text/html');
     expect(res.body).toContain('npm run build:web');
     expect((await bare.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(200);
+  });
+
+  it('asks anonymous callers to sign in, except for public geography, the public release and sign-in', async () => {
+    for (const url of [
+      '/api/v1/stats',
+      '/api/v1/events',
+      '/api/v1/incidents',
+      '/api/v1/aggregates',
+      '/api/v1/nothing-here',
+    ]) {
+      const res = await bare.inject({ method: 'GET', url });
+      expect(res.statusCode, url).toBe(401);
+      expect(res.json().error.code).toBe('UNAUTHENTICATED');
+    }
+    for (const url of [
+      '/api/v1/boundaries?level=1',
+      '/api/v1/bases',
+      '/api/v1/public/incidents',
+      '/api/v1/auth/me',
+    ])
+      expect((await bare.inject({ method: 'GET', url })).statusCode, url).toBe(200);
+    expect((await bare.inject({ method: 'GET', url: '/api/v1/auth/me' })).json()).toEqual({ user: null });
   });
 });

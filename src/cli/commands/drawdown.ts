@@ -1,15 +1,27 @@
 import { Option, type Command } from 'commander';
+import { VigieError } from '../../core/errors.ts';
 import { t, type Locale } from '../../i18n/t.ts';
 import { DRAWDOWN_MEASURES, parseDrawdownParams, type DrawdownResult } from '../../services/drawdown.ts';
+import { parseRankingParams, RANKING_SOURCES } from '../../services/presence-ranking.ts';
 import { withVigie } from '../context.ts';
 import { withGlobalOptions, type GlobalOptions } from '../options.ts';
 import { writeJson, type Io } from '../output.ts';
+import { rankingTable } from './ranking-table.ts';
 
 interface DrawdownOptions extends GlobalOptions {
   months?: string;
   measure?: string;
   seed?: string;
+  radiusKm?: string;
+  ranking?: boolean;
+  to?: string;
+  source?: string;
+  permutations?: string;
 }
+
+/** Flags given on the command line (absent ones left out, so the shared schema applies its defaults). */
+const given = (raw: Record<string, string | undefined>) =>
+  Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined));
 
 /** `vigie drawdown`: the /api/v1/drawdown estimates, one per base with a closure date, as a table or JSON. */
 export function drawdownCommand(program: Command, io: Io): void {
@@ -20,14 +32,38 @@ export function drawdownCommand(program: Command, io: Io): void {
     )
     .option('--months <N>', 'months either side of the closure month (default 6)')
     .addOption(new Option('--measure <measure>', 'measure (default events)').choices([...DRAWDOWN_MEASURES]))
-    .option('--seed <N>', 'seed of the bootstrap (default 1)')
+    .option('--radius-km <N>', 'count stored events within N km of each base instead of its admin-2 unit')
+    .option('--seed <N>', "seed of the bootstrap or of the ranking's Gi* permutations (default 1)")
+    .option(
+      '--ranking',
+      'protection-risk ranking of the presences still open (recent trend, level, Gi* class of the admin-2 ' +
+        'unit; forecast weight 0), with its formula',
+    )
+    .option('--to <YYYY-MM>', 'ranking: last month of the window (default: the last month of the data)')
+    .addOption(
+      new Option('--source <source>', 'ranking: series source (default auto)').choices([...RANKING_SOURCES]),
+    )
+    .option('--permutations <N>', 'ranking: Gi* permutations (default 999)')
     .action(async (options: DrawdownOptions) => {
-      const raw = { months: options.months, measure: options.measure, seed: options.seed };
+      if (options.ranking) {
+        const { months, seed, to, source, permutations } = options;
+        if (options.measure !== undefined || options.radiusKm !== undefined)
+          throw new VigieError('BAD_USAGE', {
+            reason: '--ranking counts events per admin-2 unit: drop --measure and --radius-km',
+          });
+        const params = parseRankingParams(given({ months, seed, to, source, permutations }), 'BAD_USAGE');
+        await withVigie(io, options, async (vigie, { locale, json }) => {
+          const r = await vigie.drawdownRanking(params);
+          return json ? writeJson(io, r) : io.stdout.write(rankingTable(r, locale));
+        });
+        return;
+      }
+      if (options.to !== undefined || options.source !== undefined || options.permutations !== undefined)
+        throw new VigieError('BAD_USAGE', { reason: '--to, --source and --permutations need --ranking' });
+      const { months, measure, seed, radiusKm } = options;
+      const raw = { months, measure, seed, radiusKm };
       // Defaults live in the shared schema: absent flags are left out rather than passed as undefined.
-      const params = parseDrawdownParams(
-        Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined)),
-        'BAD_USAGE',
-      );
+      const params = parseDrawdownParams(given(raw), 'BAD_USAGE');
       await withVigie(io, options, async (vigie, { locale, json }) => {
         const bases = await vigie.drawdown(params);
         return json ? writeJson(io, bases) : io.stdout.write(table(bases, params.measure, locale));
@@ -57,5 +93,10 @@ function table(rows: readonly DrawdownResult[], measure: string, locale: Locale)
       .map((v, i) => (i < 3 ? v.padEnd(widths[i] ?? 0) : v.padStart(widths[i] ?? 0)))
       .join('  ')
       .trimEnd();
-  return [title, line(header), ...cells.map(line), t(locale, 'cli.drawdown.note'), ''].join('\n');
+  const radius = rows[0]?.radiusKm;
+  const notes = [
+    t(locale, 'cli.drawdown.note'),
+    ...(radius ? [t(locale, 'cli.drawdown.radiusNote', { km: radius })] : []),
+  ];
+  return [title, line(header), ...cells.map(line), ...notes, ''].join('\n');
 }

@@ -1,4 +1,6 @@
 import type { FastifyInstance } from 'fastify';
+import { canImportData } from '../../core/access.ts';
+import { principal } from '../auth.ts';
 import type { Readable } from 'node:stream';
 import { z } from 'zod';
 import { VigieError } from '../../core/errors.ts';
@@ -69,6 +71,7 @@ export function registerImportRoutes(app: FastifyInstance, vigie: Vigie): void {
   );
 
   app.post('/api/v1/imports', async (request, reply) => {
+    if (!canImportData(principal(request))) throw new VigieError('FORBIDDEN');
     const query = validate(importQuery, request.query);
     const locale = localeOfRequest(request);
     let stream: Readable;

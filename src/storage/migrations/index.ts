@@ -3,6 +3,7 @@ import type { DialectColumns } from '../dialect.ts';
 import * as m0001 from './0001-events.ts';
 import * as m0002 from './0002-places.ts';
 import * as m0003 from './0003-rollups.ts';
+import * as m0004 from './0004-protection.ts';
 
 type DialectMigration = (db: Kysely<unknown>, d: DialectColumns) => Promise<void>;
 
@@ -11,6 +12,7 @@ const MIGRATIONS: ReadonlyArray<readonly [string, DialectMigration]> = [
   ['0001-events', m0001.up],
   ['0002-places', m0002.up],
   ['0003-rollups', m0003.up],
+  ['0004-protection', m0004.up],
 ];
 
 export async function migrateToLatest(db: Kysely<unknown>, dialect: DialectColumns): Promise<void> {

@@ -14,6 +14,8 @@ export function openSqliteFile(path: string, options: { cacheMb?: number } = {})
   const db = new BetterSqlite3(path);
   db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
+  // Deleted rows are overwritten with zeros, so erased ciphertext and old key rows do not linger in free pages.
+  db.pragma('secure_delete = ON');
   db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 10000');
   // A larger page cache keeps the event table's indexes in memory during a bulk import (SQLite's default is 2 MB).
