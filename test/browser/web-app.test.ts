@@ -27,7 +27,7 @@ describe.skipIf(!hasSharedData || !chromiumAvailable)('web app on the real Mali 
   let browser: Browser;
   let page: Page;
   const api = async <T>(path: string): Promise<T> =>
-    (await fetch(`${server.url}${path}`)).json() as Promise<T>;
+    (await fetch(`${server.url}${path}`, { headers: server.auth })).json() as Promise<T>;
   const open = async (path: string) => {
     await page.goto(`${server.url}${path}`, { waitUntil: 'domcontentloaded' });
   };
@@ -36,6 +36,7 @@ describe.skipIf(!hasSharedData || !chromiumAvailable)('web app on the real Mali 
   beforeAll(async () => {
     server = await startServer({ realData: true });
     browser = await launchBrowser();
+    await server.signIn(browser.context);
     page = await browser.page();
   }, 300_000);
   afterAll(async () => {
@@ -154,7 +155,9 @@ describe.skipIf(!hasSharedData || !chromiumAvailable)('web app on the real Mali 
   });
 
   it('sorts the events table on the server', async (context) => {
-    const probe = await fetch(`${server.url}/api/v1/events?limit=1&sort=-fatalities`);
+    const probe = await fetch(`${server.url}/api/v1/events?limit=1&sort=-fatalities`, {
+      headers: server.auth,
+    });
     if (probe.status !== 200) context.skip('the API does not sort events yet (sort=-fatalities)');
     const top = (await probe.json()) as { events: { fatalities: number }[] };
     await open('/events');
@@ -260,6 +263,7 @@ describe.skipIf(!chromiumAvailable)('web app on a fresh install', () => {
   beforeAll(async () => {
     server = await startServer({ realData: false });
     browser = await launchBrowser();
+    await server.signIn(browser.context);
   }, 300_000);
   afterAll(async () => {
     await browser?.close();

@@ -9,24 +9,45 @@ import { DataPage } from './pages/DataPage.tsx';
 import { EventsPage } from './pages/EventsPage.tsx';
 import { NotFound } from './pages/NotFound.tsx';
 import { Overview } from './pages/Overview.tsx';
+import { TrendsPage } from './pages/TrendsPage.tsx';
 import { Loading } from './components/StatusMessage.tsx';
+import { SessionGate } from './components/SessionGate.tsx';
+import { SessionMenu } from './components/SessionMenu.tsx';
+import { mayOpen } from './lib/roles.ts';
+import { SessionProvider, useSession } from './lib/session.tsx';
+import { INCIDENT_PAGES, linkedIncidentPage } from './pages/incident-pages.ts';
+import { NotAllowed } from './pages/NotAllowed.tsx';
 
 /** Leaflet and h3-js are loaded with the map page only: the other pages open faster on a slow link. */
 const MapPage = lazy(() => import('./pages/MapPage.tsx').then((m) => ({ default: m.MapPage })));
+const HotspotsPage = lazy(() =>
+  import('./pages/HotspotsPage.tsx').then((m) => ({ default: m.HotspotsPage })),
+);
+const DrawdownPage = lazy(() =>
+  import('./pages/DrawdownPage.tsx').then((m) => ({ default: m.DrawdownPage })),
+);
 
 const PAGES = [
   { path: '/', title: 'nav.overview', Page: Overview, filters: true },
   { path: '/map', title: 'nav.map', Page: MapPage, filters: true },
   { path: '/events', title: 'nav.events', Page: EventsPage, filters: true },
+  { path: '/trends', title: 'nav.trends', Page: TrendsPage, filters: true },
+  { path: '/hotspots', title: 'nav.hotspots', Page: HotspotsPage, filters: false },
+  { path: '/drawdown', title: 'nav.drawdown', Page: DrawdownPage, filters: false },
   { path: '/data', title: 'nav.data', Page: DataPage, filters: false },
+  ...INCIDENT_PAGES,
 ] as const satisfies readonly { path: string; title: MessageKey; Page: ComponentType; filters: boolean }[];
 
 export function App() {
   return (
     <I18nProvider>
-      <DatabaseProvider>
-        <Shell />
-      </DatabaseProvider>
+      <SessionProvider>
+        <SessionGate>
+          <DatabaseProvider>
+            <Shell />
+          </DatabaseProvider>
+        </SessionGate>
+      </SessionProvider>
     </I18nProvider>
   );
 }
@@ -36,7 +57,9 @@ function Shell() {
   const { t } = useI18n();
   const { empty } = useDatabase();
   const normalised = path.length > 1 ? path.replace(/\/+$/, '') : path;
-  const page = PAGES.find((p) => p.path === normalised);
+  const { user } = useSession();
+  const page = PAGES.find((p) => p.path === normalised) ?? linkedIncidentPage(normalised);
+  const allowed = page === undefined || (user != null && mayOpen(user.role, page.path));
   const main = useRef<HTMLElement>(null);
   const shownPath = useRef(normalised);
 
@@ -63,7 +86,7 @@ function Shell() {
         </div>
         <nav aria-label={t('nav.label')}>
           <ul>
-            {PAGES.map((p) => (
+            {PAGES.filter((p) => user != null && mayOpen(user.role, p.path)).map((p) => (
               <li key={p.path}>
                 <Link to={p.path} current={p === page}>
                   {t(p.title)}
@@ -73,10 +96,13 @@ function Shell() {
           </ul>
         </nav>
         <LanguageSwitch />
+        <SessionMenu />
       </header>
       {page?.filters && !(empty === true && page.path === '/') ? <FilterBar /> : null}
       <main id="main" ref={main} tabIndex={-1}>
-        <Suspense fallback={<Loading />}>{page ? <page.Page /> : <NotFound />}</Suspense>
+        <Suspense fallback={<Loading />}>
+          {page ? allowed ? <page.Page /> : <NotAllowed /> : <NotFound />}
+        </Suspense>
       </main>
       <footer className="app-footer">
         <p>{t('app.footer')}</p>

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
+import type { BrowserContext } from 'playwright-core';
 import { DIST_DIR } from '../../../scripts/build-web.mjs';
 import { buildHttpApp } from '../../../src/http/app.ts';
 import { fileSource } from '../../../src/importers/read/byte-source.ts';
@@ -15,9 +16,17 @@ export const MALI_ACLED = 'acled-mali/smose94_acled_mali_1997-01_to_2019-06.csv'
 export const MALI_ADM2 = 'mali-boundaries-ocha/mali_adm2.geojson';
 export const MINUSMA_BASES = 'minusma-bases/minusma_bases_2023.csv';
 
+/** The administrator every test server starts with (created as `vigie users add --admin` would). */
+export const TEST_ADMIN = { email: 'admin@vigie.test', password: 'browser-tests-admin-password' };
+export const TEST_ORGANISATION = 'Vigie test organisation';
+
 export interface TestServer {
   url: string;
   vigie: Vigie;
+  /** Headers for the tests' own API calls: the admin's bearer token (every /api/v1 path needs one now). */
+  auth: Record<string, string>;
+  /** Signs a browser context in (the admin by default) through POST /api/v1/auth/login, setting its cookies. */
+  signIn(context: BrowserContext, who?: { email: string; password: string }): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -30,19 +39,53 @@ export async function startServer(options: { realData: boolean }): Promise<TestS
   const dir = mkdtempSync(join(tmpdir(), 'vigie-browser-'));
   const vigie = await openVigie({ sqlitePath: join(dir, 'vigie.db') });
   if (options.realData) await importMaliData(vigie);
+  const accounts = vigie.protection.accounts;
+  await accounts.addUser('cli', { ...TEST_ADMIN, role: 'admin', organisation: TEST_ORGANISATION });
+  const admin = await accounts.authenticate(TEST_ADMIN.email, TEST_ADMIN.password, '127.0.0.1');
+  const { token } = await accounts.createToken(admin, 'browser tests', true, 1);
   const app = await buildHttpApp(vigie, { webDist: DIST_DIR });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();
   if (address === null || typeof address === 'string') throw new Error('server has no TCP address');
+  const url = `http://127.0.0.1:${address.port}`;
   return {
-    url: `http://127.0.0.1:${address.port}`,
+    url,
     vigie,
+    auth: { authorization: `Bearer ${token}` },
+    signIn: (context, who = TEST_ADMIN) => signIn(url, context, who),
     async close() {
       await app.close();
       await vigie.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** The session and CSRF cookies of a real sign-in, handed to the browser context. */
+async function signIn(
+  url: string,
+  context: BrowserContext,
+  who: { email: string; password: string },
+): Promise<void> {
+  const response = await fetch(`${url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(who),
+  });
+  if (response.status !== 200) throw new Error(`sign-in of ${who.email} answered ${response.status}`);
+  const cookies = response.headers.getSetCookie().map((line) => {
+    const [pair = ''] = line.split(';');
+    const eq = pair.indexOf('=');
+    return {
+      name: pair.slice(0, eq),
+      value: decodeURIComponent(pair.slice(eq + 1)),
+      url,
+      httpOnly: /;\s*HttpOnly/i.test(line),
+      sameSite: 'Strict' as const,
+    };
+  });
+  await context.clearCookies();
+  await context.addCookies(cookies);
 }
 
 /**

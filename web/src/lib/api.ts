@@ -45,18 +45,52 @@ async function failure(response: Response): Promise<ApiError> {
   }
 }
 
-export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
+/** Fired when the server answers 401 to a signed-in request: the session context shows the sign-in page. */
+export const UNAUTHENTICATED_EVENT = 'vigie:unauthenticated';
+
+/** The CSRF token the server set in the readable `vigie_csrf` cookie (double-submit, src/http/auth.ts). */
+export function csrfToken(): string {
+  const found = document.cookie.split(';').find((c) => c.trim().startsWith('vigie_csrf='));
+  return found ? decodeURIComponent(found.trim().slice('vigie_csrf='.length)) : '';
+}
+
+/** fetch with the session cookie, the CSRF header on changes, and 401 → sign-in (except the sign-in call). */
+export async function request(path: string, init: RequestInit = {}): Promise<Response> {
+  const method = (init.method ?? 'GET').toUpperCase();
+  const headers = new Headers(init.headers);
+  headers.set('accept', 'application/json');
+  headers.set('accept-language', acceptLanguage);
+  if (method !== 'GET' && method !== 'HEAD') headers.set('x-csrf-token', csrfToken());
   let response: Response;
   try {
-    response = await fetch(path, {
-      headers: { accept: 'application/json', 'accept-language': acceptLanguage },
-      ...(signal ? { signal } : {}),
-    });
+    response = await fetch(path, { ...init, method, headers, credentials: 'same-origin' });
   } catch (error) {
-    if (signal?.aborted) throw error;
+    if (init.signal?.aborted) throw error;
     throw new ApiError(0, 'NETWORK', String(error));
   }
+  if (response.status === 401 && path !== '/api/v1/auth/login')
+    window.dispatchEvent(new Event(UNAUTHENTICATED_EVENT));
   if (!response.ok) throw await failure(response);
+  return response;
+}
+
+export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
+  const response = await request(path, signal ? { signal } : {});
+  return (await response.json()) as T;
+}
+
+/** POSTs (or PUTs…) a JSON body; resolves with the parsed answer, rejects with an ApiError. */
+export async function sendJson<T>(
+  method: 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+  path: string,
+  body?: unknown,
+): Promise<T> {
+  const init: RequestInit = { method };
+  if (body !== undefined) {
+    init.body = JSON.stringify(body);
+    init.headers = { 'content-type': 'application/json' };
+  }
+  const response = await request(path, init);
   return (await response.json()) as T;
 }
 
@@ -120,6 +154,7 @@ export function uploadImport(
     xhr.open('POST', `/api/v1/imports?${query}`);
     xhr.setRequestHeader('accept', 'application/json');
     xhr.setRequestHeader('accept-language', acceptLanguage);
+    xhr.setRequestHeader('x-csrf-token', csrfToken());
     xhr.upload.onprogress = (e) => onProgress(e.loaded, e.lengthComputable ? e.total : file.size);
     xhr.onerror = () => reject(new ApiError(0, 'NETWORK', 'network error'));
     xhr.onabort = () => reject(new ApiError(0, 'ABORTED', 'aborted'));
@@ -136,6 +171,7 @@ export function uploadImport(
         return;
       }
       const error = (body as ApiErrorBody).error;
+      if (xhr.status === 401) window.dispatchEvent(new Event(UNAUTHENTICATED_EVENT));
       reject(
         new ApiError(xhr.status, error?.code ?? `HTTP_${xhr.status}`, error?.message ?? '', error?.details),
       );

@@ -1,0 +1,62 @@
+import { request, sendJson } from './api.ts';
+
+const id = (v: string) => encodeURIComponent(v);
+
+/** URLs of the incident, access and public-release endpoints (src/http/routes/incidents.ts, auth.ts, public.ts). */
+export const incidentApi = {
+  me: () => '/api/v1/auth/me',
+  list: (status: string, cursor: string | null) => {
+    const q = new URLSearchParams({ limit: '50' });
+    if (status !== '') q.set('status', status);
+    if (cursor) q.set('cursor', cursor);
+    return `/api/v1/incidents?${q.toString()}`;
+  },
+  incident: (incidentId: string) => `/api/v1/incidents/${id(incidentId)}`,
+  queue: () => '/api/v1/review-queue',
+  candidates: (incidentId: string) => `/api/v1/incidents/${id(incidentId)}/candidates`,
+  evidence: (incidentId: string, evidenceId: string) =>
+    `/api/v1/incidents/${id(incidentId)}/evidence/${id(evidenceId)}`,
+  custody: (incidentId: string, evidenceId: string) =>
+    `/api/v1/incidents/${id(incidentId)}/evidence/${id(evidenceId)}/custody`,
+  aggregates: (from: string, to: string, status: 'verified' | 'all') => {
+    const q = new URLSearchParams({ status });
+    if (from !== '') q.set('from', from);
+    if (to !== '') q.set('to', to);
+    return `/api/v1/incident-aggregates?${q.toString()}`;
+  },
+  publicRelease: (format: 'json' | 'csv' | 'hxl') => `/api/v1/public/incidents?format=${format}`,
+};
+
+export const login = (email: string, password: string) =>
+  sendJson<{ user: unknown; csrfToken: string }>('POST', '/api/v1/auth/login', { email, password });
+export const logout = () => sendJson<{ ok: boolean }>('POST', '/api/v1/auth/logout');
+
+export const recordIncident = (body: unknown) =>
+  sendJson<{ id: string; reference: string; status: string; created: boolean }>(
+    'POST',
+    '/api/v1/incidents',
+    body,
+  );
+
+export const decide = (
+  incidentId: string,
+  body: { to: string; standardOfProof?: string; reason?: string; version: number },
+) => sendJson<unknown>('POST', `/api/v1/incidents/${id(incidentId)}/decision`, body);
+
+export const confirmLink = (incidentId: string, eventId: number) =>
+  sendJson<{ ok: boolean }>('POST', `/api/v1/incidents/${id(incidentId)}/links`, { eventId });
+
+/** Uploads an evidence file as multipart field `file`; the server hashes it at intake. */
+export async function uploadEvidence(incidentId: string, file: File): Promise<unknown> {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  const response = await request(`/api/v1/incidents/${id(incidentId)}/evidence`, {
+    method: 'POST',
+    body: form,
+  });
+  return response.json();
+}
+
+/** Adds individual victim records to a case (its members only); identity fields are sealed on the server. */
+export const addVictims = (incidentId: string, victims: unknown[]) =>
+  sendJson<unknown>('POST', `/api/v1/incidents/${id(incidentId)}/victims`, { victims });
