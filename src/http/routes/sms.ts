@@ -1,0 +1,100 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { t } from '../../i18n/t.ts';
+import { fromAfricasTalking, fromRapidPro } from '../../services/sms-gateways.ts';
+import type { SmsReceipt } from '../../services/sms.ts';
+import type { Vigie } from '../../services/vigie.ts';
+import type { RouteDoc } from '../route-registry.ts';
+
+/** Where gateways post; listed as public paths in auth.ts: no session, the gateway's shared secret instead. */
+export const SMS_PATHS = ['/api/v1/sms/rapidpro', '/api/v1/sms/africastalking'] as const;
+export const SMS_SECRET_HEADER = 'x-vigie-sms-secret';
+
+const rapidProBody = z.object({
+  contact: z.object({ uuid: z.string().optional(), name: z.string().optional(), urn: z.string() }).optional(),
+  input: z
+    .object({ uuid: z.string().optional(), urn: z.string().optional(), text: z.string().optional() })
+    .optional(),
+  run: z.object({ uuid: z.string() }).optional(),
+});
+const atForm = z.object({
+  from: z.string(),
+  to: z.string().optional(),
+  text: z.string().optional(),
+  id: z.string(),
+  date: z.string().optional(),
+  linkId: z.string().optional(),
+});
+const rapidProReply = z.object({
+  status: z.enum(['alert', 'triage']),
+  duplicate: z.boolean(),
+  reference: z.string().nullable(),
+  message: z.string(),
+});
+const secretQuery = z.object({ secret: z.string().optional() });
+
+export const smsRouteDocs: RouteDoc[] = [
+  {
+    method: 'post',
+    path: SMS_PATHS[0],
+    summary: 'RapidPro "Call webhook" (JSON); shared secret in X-Vigie-SMS-Secret (or ?secret=)',
+    tags: ['sms'],
+    query: secretQuery,
+    body: rapidProBody,
+    responses: {
+      200: { description: 'acknowledgement for the flow (@webhook.json.message)', schema: rapidProReply },
+    },
+  },
+  {
+    method: 'post',
+    path: SMS_PATHS[1],
+    summary: "Africa's Talking incoming-message callback (form-encoded); shared secret as ?secret= or header",
+    tags: ['sms'],
+    query: secretQuery,
+    body: atForm,
+    responses: {
+      200: { description: 'acknowledgement in French (text/plain)', contentTypes: ['text/plain'] },
+    },
+  },
+];
+
+/** The French acknowledgement the sender gets (community focal points write in French). */
+export function acknowledgement(r: SmsReceipt): string {
+  if (r.outcome === 'alert') return t('fr', 'sms.reply.alert', { reference: r.reference ?? '' });
+  return t('fr', r.reasons.includes('ambiguous-place') ? 'sms.reply.ambiguous' : 'sms.reply.triage');
+}
+
+function presentedSecret(request: FastifyRequest): string | undefined {
+  const header = request.headers[SMS_SECRET_HEADER];
+  if (typeof header === 'string') return header;
+  const query = secretQuery.safeParse(request.query);
+  return query.success ? query.data.secret : undefined;
+}
+
+export function registerSmsRoutes(app: FastifyInstance, vigie: Vigie): void {
+  void app.register((scope, _options, done) => {
+    // Form bodies only here (Africa's Talking); the rest of the API takes JSON.
+    scope.addContentTypeParser(
+      'application/x-www-form-urlencoded',
+      { parseAs: 'string', bodyLimit: 64 * 1024 },
+      (_request, body, parsed) => parsed(null, Object.fromEntries(new URLSearchParams(body as string))),
+    );
+    scope.post(SMS_PATHS[0], { bodyLimit: 256 * 1024 }, async (request) => {
+      const receipt = await vigie.alerts.receiveSms(fromRapidPro(request.body), presentedSecret(request));
+      return rapidProReply.parse({
+        status: receipt.outcome,
+        duplicate: receipt.duplicate,
+        reference: receipt.reference,
+        message: acknowledgement(receipt),
+      });
+    });
+    scope.post(SMS_PATHS[1], async (request, reply) => {
+      const receipt = await vigie.alerts.receiveSms(
+        fromAfricasTalking(request.body),
+        presentedSecret(request),
+      );
+      return reply.type('text/plain; charset=utf-8').send(acknowledgement(receipt));
+    });
+    done();
+  });
+}

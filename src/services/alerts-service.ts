@@ -1,0 +1,94 @@
+import type { AlertAction } from '../core/alert.ts';
+import type { Principal } from '../core/access.ts';
+import type { Gazetteer } from '../analysis/sms/parse.ts';
+import { showAlert, type AlertDetail } from './alerts-detail.ts';
+import type { AlertInput, CloseInput, RuleFiring } from './alerts-input.ts';
+import { alertMetrics, listAlerts, type AlertListRequest } from './alerts-list.ts';
+import { createAlert, createAlertsFromFirings, moveAlert } from './alerts.ts';
+import type { KeyRing } from './key-ring.ts';
+import type { AlertPort, AlertRecord } from './ports/alert-port.ts';
+import type { Protection } from './protection.ts';
+import type { InboundSms } from './sms-gateways.ts';
+import {
+  gazetteerCache,
+  receiveSms,
+  resolveTriage,
+  triageQueue,
+  type SmsDeps,
+  type SmsReceipt,
+  type TriageItem,
+} from './sms.ts';
+
+/** The alert → response loop and community SMS (issue 6, points 7 and 8), each use case taking its principal. */
+export interface Alerts {
+  create(by: Principal, input: AlertInput): Promise<{ alert: AlertRecord; created: boolean }>;
+  /** One call for the rules engine (`vigie alerts scan`): firings already turned into alerts are not repeated. */
+  createAlertsFromFirings(
+    by: Principal,
+    firings: readonly RuleFiring[],
+  ): Promise<{ created: AlertRecord[]; existing: AlertRecord[] }>;
+  list(by: Principal, request: AlertListRequest): ReturnType<typeof listAlerts>;
+  show(by: Principal, id: string): Promise<AlertDetail>;
+  move(by: Principal, id: string, action: AlertAction, close?: CloseInput): Promise<AlertRecord>;
+  metrics(by: Principal, period: { from?: string; to?: string }): ReturnType<typeof alertMetrics>;
+  /** From a gateway webhook: no principal, the gateway's shared secret instead. */
+  receiveSms(sms: InboundSms, presentedSecret: string | undefined): Promise<SmsReceipt>;
+  triage(by: Principal, limit: number): Promise<TriageItem[]>;
+  resolveTriage(
+    by: Principal,
+    id: string,
+    decision: { action: 'dismiss' } | { action: 'alert'; alert: AlertInput },
+  ): ReturnType<typeof resolveTriage>;
+  /** Sends the notifications that are due (retries included) and waits for them. */
+  sendDue(): Promise<void>;
+  /** Waits for notifications in flight, at most `maxMs`, then stops retrying in this process. */
+  close(maxMs: number): Promise<void>;
+}
+
+export function alertsService(deps: SmsDeps): Alerts {
+  const gazetteer: () => Promise<Gazetteer> = gazetteerCache(deps.places);
+  return {
+    create: (by, input) => createAlert(deps, by, input),
+    createAlertsFromFirings: (by, firings) => createAlertsFromFirings(deps, by, firings),
+    list: (by, request) => listAlerts(deps, by, request),
+    show: (by, id) => showAlert(deps, by, id),
+    move: (by, id, action, close) => moveAlert(deps, by, id, action, close),
+    metrics: (by, period) => alertMetrics(deps, by, period),
+    receiveSms: (sms, secret) => receiveSms(deps, gazetteer, sms, secret),
+    triage: (by, limit) => triageQueue(deps, by, limit),
+    resolveTriage: (by, id, decision) => resolveTriage(deps, by, id, decision),
+    sendDue: () => deps.notifier.sweep(),
+    async close(maxMs) {
+      await deps.notifier.drain(maxMs);
+      deps.notifier.close();
+    },
+  };
+}
+
+/**
+ * The protection use cases with this service's key ring kept in step: a rotation or a duress wipe through
+ * `protection` also empties the alerts' key cache (else it would keep opening, or wrap new keys under the old
+ * key-encryption key), and the wipe also nulls the alerts' and messages' sealed columns, then compacts again.
+ */
+export function keepingAlertKeysInStep(
+  p: Protection,
+  ring: KeyRing,
+  port: Pick<AlertPort, 'eraseSealed'>,
+  compact: () => Promise<void>,
+): Protection {
+  return {
+    ...p,
+    async rotateKeys() {
+      const result = await p.rotateKeys();
+      ring.forget();
+      return result;
+    },
+    async wipe() {
+      ring.forget();
+      const result = await p.wipe();
+      await port.eraseSealed();
+      await compact();
+      return result;
+    },
+  };
+}
