@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { t, type Locale } from '../../i18n/t.ts';
 import type { BacktestResponse, DetailedScores } from '../../services/forecast-backtest.ts';
-import { parseBacktestParams } from '../../services/forecast-schema.ts';
+import { parseBacktestParams, parseRunParams } from '../../services/forecast-schema.ts';
+import type { ForecastSet } from '../../services/forecast-run.ts';
 import { withVigie } from '../context.ts';
 import { withGlobalOptions, type GlobalOptions } from '../options.ts';
 import { writeJson, type Io } from '../output.ts';
@@ -45,6 +46,51 @@ export function forecastCommand(program: Command, io: Io): void {
         io.stdout.write(`${backtestTable(r, locale).join('\n')}\n`);
       });
     });
+  withGlobalOptions(forecast.command('run'))
+    .description(
+      'forecast the months after an origin for every unit with the backtested model, and store them',
+    )
+    .option('--origin <YYYY-MM>', 'last month the forecast reads (default the last month with data)')
+    .option('--unit <unit>', 'admin1, admin2 or priogrid (default admin1)')
+    .option('--outcome <outcome>', 'civilian-fatalities or civilian-events (default civilian-fatalities)')
+    .option('--horizons <N-M>', 'months ahead (default 1-6)')
+    .option('--samples <N>', 'predictive samples per unit-month (default 1000)')
+    .option('--seed <N>', 'random seed (default 1)')
+    .option('--country <ISO3>', 'country (default MLI)')
+    .action(async (options: BacktestOptions & { origin?: string }) => {
+      const { unit, outcome, origin, horizons, samples, seed, country } = options;
+      const params = parseRunParams(
+        defined({ unit, outcome, origin, horizons, samples, seed, country }),
+        'BAD_USAGE',
+      );
+      await withVigie(io, options, async (vigie, { locale, json }) => {
+        const r = await vigie.forecastRun({ ...params, language: locale });
+        if (json) return writeJson(io, r);
+        io.stdout.write(`${runTable(r, locale).join('\n')}\n`);
+      });
+    });
+}
+
+function runTable({ run, values }: ForecastSet, locale: Locale): string[] {
+  const lines = [
+    t(locale, 'cli.forecast.runTitle', {
+      outcome: run.outcome,
+      unit: run.unit,
+      country: run.country,
+      origin: run.origin,
+      model: run.model,
+      id: run.id,
+    }),
+    `  ${'unit'.padEnd(28)}${'month'.padEnd(9)}${'mean'.padStart(8)}${'90 %'.padStart(14)}${'P(≥1)'.padStart(8)}${'P(≥25)'.padStart(8)}`,
+  ];
+  for (const v of values) {
+    const name = v.unitCode === v.unitName ? v.unitCode : `${v.unitName} (${v.unitCode})`;
+    lines.push(
+      `  ${name.slice(0, 27).padEnd(28)}${v.targetMonth.padEnd(9)}${v.mean.toFixed(1).padStart(8)}` +
+        `${`${v.lower90}–${v.upper90}`.padStart(14)}${v.pAny.toFixed(2).padStart(8)}${v.pMass.toFixed(2).padStart(8)}`,
+    );
+  }
+  return lines;
 }
 
 const num = (x: number | null, digits: number, width: number) =>
@@ -61,27 +107,38 @@ function row(name: string, s: DetailedScores, best: boolean): string {
 export function backtestTable(r: BacktestResponse, locale: Locale): string[] {
   const names = [...r.baselines, r.candidate];
   const lines = [
-    t(locale, 'cli.forecast.title', { outcome: r.outcome, unit: r.unit, country: r.country, origins: r.origins }),
+    t(locale, 'cli.forecast.title', {
+      outcome: r.outcome,
+      unit: r.unit,
+      country: r.country,
+      origins: r.origins,
+    }),
     t(locale, 'cli.forecast.summary', {
       units: r.units,
-      horizons: `${r.horizons[0] ?? ''}–${r.horizons[r.horizons.length - 1] ?? ''}`,
+      horizons:
+        r.horizons.length === 1
+          ? String(r.horizons[0])
+          : `${r.horizons[0] ?? ''}–${r.horizons[r.horizons.length - 1] ?? ''}`,
       samples: r.samples,
       seed: r.seed,
       seconds: r.seconds.toFixed(1),
     }),
     '',
-    `  ${'model'.padEnd(26)}${['CRPS', 'IGN', 'MIS90', 'cov90', 'AP1', 'logMSE', 'TADDA'].map((h) => h.padStart(8)).join('')}`,
+    `  ${t(locale, 'cli.forecast.model').padEnd(26)}${['CRPS', 'IGN', 'MIS90', 'cov90', 'AP1', 'logMSE', 'TADDA'].map((h) => h.padStart(8)).join('')}`,
   ];
   for (const name of names) {
     const d = r.detail[name];
     if (d) lines.push(row(name, d.all, name === r.bestBaseline));
   }
-  lines.push('', `  ${'CRPS by horizon'.padEnd(26)}${r.horizons.map((h) => `h=${h}`.padStart(8)).join('')}`);
+  lines.push(
+    '',
+    `  ${t(locale, 'cli.forecast.byHorizon').padEnd(26)}${r.horizons.map((h) => `h=${h}`.padStart(8)).join('')}`,
+  );
   for (const name of names) {
     const d = r.detail[name];
     if (d) lines.push(`  ${name.padEnd(26)}${d.byHorizon.map((s) => num(s.crps, 3, 8)).join('')}`);
   }
-  lines.push('', `  ${'CRPS / IGN by units'.padEnd(26)}${'all'.padStart(16)}${'active'.padStart(16)}${'onset'.padStart(16)}`);
+  lines.push('', `  ${t(locale, 'cli.forecast.bySubset').padEnd(26)}${t(locale, 'cli.forecast.subsets')}`);
   for (const name of names) {
     const d = r.detail[name];
     if (!d) continue;

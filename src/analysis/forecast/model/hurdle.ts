@@ -35,6 +35,12 @@ export interface HurdleOptions {
   dispersionRidge?: number;
   /** Only the last n feature months before origin − h train the model (default: all): adapts to a new regime. */
   trainingMonths?: number;
+  /**
+   * Clamp each standardised feature at prediction time to the range it had in the training rows, and the mean of
+   * the positive part to twice the largest training count: a regression fitted on calm months must not
+   * extrapolate a first large month into an explosive forecast (default false).
+   */
+  clip?: boolean;
 }
 
 export interface HurdleFit {
@@ -46,6 +52,11 @@ export interface HurdleFit {
   /** Log-mean coefficients of the zero-truncated NB; empty when no training month was positive. */
   beta: Float64Array;
   size: number;
+  /** Per feature, the standardised training range (for clip), and the largest training count. */
+  lo: Float64Array;
+  hi: Float64Array;
+  maxY: number;
+  clip: boolean;
 }
 
 export function fitHurdle(
@@ -60,12 +71,24 @@ export function fitHurdle(
   const { center, scale } = standardise(d);
   const ridge = options.ridge ?? 1;
   const alpha = fitLogistic(d, ridge);
+  const lo = new Float64Array(d.p).fill(Infinity);
+  const hi = new Float64Array(d.p).fill(-Infinity);
+  let maxY = 0;
+  for (let r = 0; r < d.rows; r++) {
+    maxY = Math.max(maxY, d.y[r] ?? 0);
+    for (let j = 0; j < d.p; j++) {
+      const v = d.x[r * d.p + j] ?? 0;
+      if (v < (lo[j] ?? 0)) lo[j] = v;
+      if (v > (hi[j] ?? 0)) hi[j] = v;
+    }
+  }
+  const range = { lo, hi, maxY, clip: options.clip ?? false };
   let positives = 0;
   for (let r = 0; r < d.rows; r++) if ((d.y[r] ?? 0) > 0) positives++;
   if (positives === 0)
-    return { features: d.p, center, scale, alpha, beta: new Float64Array(0), size: Infinity };
+    return { features: d.p, center, scale, alpha, beta: new Float64Array(0), size: Infinity, ...range };
   const { beta, size } = fitTruncatedNegBinomial(d, ridge, options.dispersionRidge ?? 0.01);
-  return { features: d.p, center, scale, alpha, beta, size };
+  return { features: d.p, center, scale, alpha, beta, size, ...range };
 }
 
 /** P(y > 0) and the NB mean of the positive part for one unit at the origin. */
@@ -79,10 +102,14 @@ export function hurdleParameters(
 ): { pPositive: number; mean: number } {
   const x = new Float64Array(fit.features);
   writeFeatures(history, neighbours, covariates, u, origin, x, 0);
-  for (let j = 1; j < fit.features; j++) x[j] = ((x[j] ?? 0) - (fit.center[j] ?? 0)) / (fit.scale[j] ?? 1);
+  for (let j = 1; j < fit.features; j++) {
+    const v = ((x[j] ?? 0) - (fit.center[j] ?? 0)) / (fit.scale[j] ?? 1);
+    x[j] = fit.clip ? Math.min(Math.max(v, fit.lo[j] ?? v), fit.hi[j] ?? v) : v;
+  }
   const pPositive = 1 / (1 + Math.exp(-dot(x, 0, fit.alpha, fit.features)));
   if (fit.beta.length === 0) return { pPositive: 0, mean: 0 };
-  return { pPositive, mean: Math.exp(Math.min(dot(x, 0, fit.beta, fit.features), 20)) };
+  const mean = Math.exp(Math.min(dot(x, 0, fit.beta, fit.features), 20));
+  return { pPositive, mean: fit.clip ? Math.min(mean, 2 * Math.max(1, fit.maxY)) : mean };
 }
 
 export function hurdleSamples(

@@ -1,0 +1,71 @@
+/**
+ * Alert-rule parameters, validated the same way for the CLI flags and the HTTP query string.
+ * Rates are a comma-separated list of alarm rates per unit-year (default "0.5,1,2": most rules fire only on a
+ * month with a count, and Mali's admin-1 civilian fatalities have ~1–2 such months per unit-year); the lead window k runs 0–6
+ * months (default 3). `forecast=vigie` adds the forecast model as a rule (one forecast per month of the window).
+ */
+import { z } from 'zod';
+import { FORECAST_OUTCOMES, FORECAST_UNITS } from './forecast-data.ts';
+import { parseInput } from './parse-input.ts';
+
+const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM');
+const int = (min: number, max: number, fallback: number) =>
+  z.coerce.number().int().min(min).max(max).default(fallback);
+const country = z
+  .string()
+  .regex(/^[A-Za-z]{3}$/, 'ISO 3166-1 alpha-3')
+  .transform((v) => v.toUpperCase())
+  .optional();
+
+export const ALERT_FORECASTS = ['none', 'vigie'] as const;
+
+export const evaluationParamsObject = z
+  .object({
+    unit: z.enum(FORECAST_UNITS).default('admin1'),
+    outcome: z.enum(FORECAST_OUTCOMES).default('civilian-fatalities'),
+    from: month.optional(),
+    to: month.optional(),
+    lead: int(0, 6, 3),
+    rates: z
+      .string()
+      .regex(/^\d+(\.\d+)?(,\d+(\.\d+)?){0,5}$/, 'comma-separated alarm rates per unit-year, e.g. 1,2,4')
+      .transform((v) => v.split(',').map(Number))
+      .refine((xs) => xs.every((x) => x > 0 && x <= 12), 'each rate in (0, 12] alarms per unit-year')
+      .default([0.5, 1, 2]),
+    forecast: z.enum(ALERT_FORECASTS).default('none'),
+    samples: int(100, 2000, 500),
+    seed: int(0, 2 ** 32 - 1, 1),
+    country,
+  })
+  .strict();
+
+export const evaluationOrder = (v: { from?: string | undefined; to?: string | undefined }) =>
+  v.from === undefined || v.to === undefined || v.from <= v.to;
+export const evaluationOrderMessage = { message: 'from must not be after to', path: ['from'] };
+
+export type EvaluationParams = z.infer<typeof evaluationParamsObject>;
+
+export function parseEvaluationParams(
+  input: unknown,
+  code: 'BAD_USAGE' | 'VALIDATION_FAILED',
+): EvaluationParams {
+  return parseInput(evaluationParamsObject.refine(evaluationOrder, evaluationOrderMessage), input, code);
+}
+
+export const scanParamsObject = z
+  .object({
+    unit: z.enum(FORECAST_UNITS).default('admin1'),
+    outcome: z.enum(FORECAST_OUTCOMES).default('civilian-fatalities'),
+    month: month.optional(),
+    forecast: z.enum(ALERT_FORECASTS).default('none'),
+    samples: int(100, 2000, 500),
+    seed: int(0, 2 ** 32 - 1, 1),
+    country,
+  })
+  .strict();
+
+export type ScanParams = z.infer<typeof scanParamsObject>;
+
+export function parseScanParams(input: unknown, code: 'BAD_USAGE' | 'VALIDATION_FAILED'): ScanParams {
+  return parseInput(scanParamsObject, input, code);
+}
