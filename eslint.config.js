@@ -78,7 +78,13 @@ export default tseslint.config(
     files: ['src/http/**/*.ts', 'src/cli/**/*.ts'],
     rules: {
       'no-restricted-imports': forbid(
-        ['**/storage/sqlite/**', '**/storage/postgres/**', '**/importers/**', '**/analysis/**', '**/security/**'],
+        [
+          '**/storage/sqlite/**',
+          '**/storage/postgres/**',
+          '**/importers/**',
+          '**/analysis/**',
+          '**/security/**',
+        ],
         'edges validate, call a service and present; keys and secrets stay behind the services; wiring of adapters happens in src/main.ts only (DESIGN §10.3).',
       ),
     },

@@ -11,9 +11,15 @@ import { join } from 'node:path';
 import { formatTable, runBenchmark, type Benchmark, type BenchConfig } from './harness.ts';
 import { aggregateBenchmark } from './aggregate/benchmark.ts';
 import { hotspotsBenchmark } from './hotspots/benchmark.ts';
+import { forecastBenchmark } from './forecast/benchmark.ts';
 import { importBenchmark } from './import/benchmark.ts';
 
-const BENCHMARKS: readonly Benchmark[] = [importBenchmark, aggregateBenchmark, hotspotsBenchmark];
+const BENCHMARKS: readonly Benchmark[] = [
+  importBenchmark,
+  aggregateBenchmark,
+  hotspotsBenchmark,
+  forecastBenchmark,
+];
 
 function intFromEnv(name: string, fallback: number): number {
   const text = process.env[name];

@@ -11,6 +11,10 @@ import { geography } from './services/geography.ts';
 import { groupedCounts, type GroupedCountsOptions } from './services/grouped-counts.ts';
 import { emergingHotspots } from './services/emerging-hotspots.ts';
 import { hotspots } from './services/hotspots.ts';
+import { forecastBacktest } from './services/forecast-backtest.ts';
+import { forecastRun, latestForecasts } from './services/forecast-run.ts';
+import { forecastStore } from './storage/forecasts.ts';
+import { evaluateAlertRules, scanAlertRules } from './services/alert-rules.ts';
 import { mapCells } from './services/map-cells.ts';
 import type { PublicReleasePort } from './services/ports/public-release-port.ts';
 import { publicRelease } from './services/public-release.ts';
@@ -29,6 +33,12 @@ import { incidentPlacer } from './services/incident-placement.ts';
 import { protection } from './services/protection.ts';
 import { publicReleaseRows } from './services/public-release-rows.ts';
 import { defaultKeyFile, keyFileSource } from './security/key-file-source.ts';
+import { alertsService, keepingAlertKeysInStep } from './services/alerts-service.ts';
+import { auditLog } from './services/audit-log.ts';
+import { keyRing } from './services/key-ring.ts';
+import { notifier } from './services/notify.ts';
+import { alertsConfigFromEnv, type AlertsConfig } from './services/notify-config.ts';
+import { alertStore } from './storage/alerts/index.ts';
 
 export interface VigieClock {
   now: () => string;
@@ -46,6 +56,8 @@ export interface VigieOptions {
   keyFile?: string;
   /** How aggregate queries choose between the rollups and `events` (tests force each path). */
   counts?: GroupedCountsOptions;
+  /** Notification endpoints and SMS gateway secrets (default: from the environment, services/notify-config.ts). */
+  alerts?: AlertsConfig;
 }
 
 export async function openVigie(target: StorageTarget, options: VigieOptions = {}): Promise<Vigie> {
@@ -67,17 +79,44 @@ export async function openVigie(target: StorageTarget, options: VigieOptions = {
     eventPoints: (from, to) => queries.stream({ from, to }),
   };
   const keyFile = options.keyFile ?? defaultKeyFile(target);
+  const alertConfig = options.alerts ?? alertsConfigFromEnv(process.env);
+  const alertPort = alertStore(storage.db, storage.dialect);
+  // A key ring of its own over the same key file and data keys (its cache is per ring; the keys are shared).
+  const alertKeys = keyRing(keyFileSource(keyFile), storage.protection.keys);
+  const alerts = alertsService({
+    port: alertPort,
+    keys: alertKeys,
+    audit: auditLog(alertKeys, storage.protection, clock.now),
+    notifier: notifier(alertConfig.notify, alertPort.deliveries),
+    place: incidentPlacer(reference),
+    now: clock.now,
+    places: async () =>
+      (await Promise.all([1, 2, 3].map((level) => reference.activePlaces(level)))).flat().map((p) => ({
+        code: p.code,
+        name: p.name,
+        level: p.level,
+        parentCode: p.parentCode,
+      })),
+    secrets: alertConfig.sms.secrets,
+    organisation: alertConfig.sms.organisation,
+  });
   return {
     storageDescription: storage.description,
-    protection: protection({
-      port: storage.protection,
-      kek: keyFileSource(keyFile),
-      place: incidentPlacer(reference),
-      points: (filter, limit) => analysis.points(filter, limit),
-      eventExists: async (id) => (await analysis.event(id)) !== null,
-      compact: () => storage.compact(),
-      now: clock.now,
-    }),
+    alerts,
+    protection: keepingAlertKeysInStep(
+      protection({
+        port: storage.protection,
+        kek: keyFileSource(keyFile),
+        place: incidentPlacer(reference),
+        points: (filter, limit) => analysis.points(filter, limit),
+        eventExists: async (id) => (await analysis.event(id)) !== null,
+        compact: () => storage.compact(),
+        now: clock.now,
+      }),
+      alertKeys,
+      alertPort,
+      () => storage.compact(),
+    ),
     async importFile(kind, source, options) {
       if (kind === 'acled' || kind === 'ucdp') {
         // Boundaries may have changed since the last import: build the placer afresh for each file.
@@ -118,6 +157,12 @@ export async function openVigie(target: StorageTarget, options: VigieOptions = {
     mapCells: (request) => mapCells({ counts, geography: geo }, request),
     hotspots: (request) => hotspots({ counts, geography: geo }, request),
     emergingHotspots: (request) => emergingHotspots({ counts, geography: geo }, request),
+    forecastBacktest: (request) => forecastBacktest({ counts, geography: geo }, request),
+    forecastRun: (request) =>
+      forecastRun({ counts, geography: geo, store: forecastStore(storage.db), now: clock.now }, request),
+    forecasts: (request) => latestForecasts(forecastStore(storage.db), request),
+    evaluateAlertRules: (request) => evaluateAlertRules({ counts, geography: geo }, request),
+    scanAlertRules: (request) => scanAlertRules({ counts, geography: geo }, request),
     boundaries: (level, country, language) => geo.boundaries(level, country, language),
     bases: () => geo.bases(),
     drawdown: (request) => drawdown(drawdownDeps, request),
@@ -127,6 +172,10 @@ export async function openVigie(target: StorageTarget, options: VigieOptions = {
     event: (id) => eventDetail(analysis, id),
     eventPoints: (filter, limit) => eventPoints({ port: analysis, counts }, filter, limit),
     warmUp: () => counts.warm(),
-    close: () => storage.close(),
+    close: async () => {
+      // Notifications already queued get a few seconds to leave; what is left stays queued in the outbox.
+      await alerts.close(5000);
+      await storage.close();
+    },
   };
 }

@@ -5,6 +5,9 @@ import { drawdownCommand } from './commands/drawdown.ts';
 import { eventsCommand } from './commands/events.ts';
 import { exportCommand } from './commands/export.ts';
 import { hotspotsCommand } from './commands/hotspots.ts';
+import { forecastCommand } from './commands/forecast.ts';
+import { alertRulesCommand } from './commands/alert-rules.ts';
+import { alertsCommand } from './commands/alerts.ts';
 import { incidentsCommand } from './commands/incidents.ts';
 import { securityCommands } from './commands/keys.ts';
 import { usersCommand } from './commands/users.ts';
@@ -30,10 +33,13 @@ export async function runCli(argv: readonly string[], io: Io = processIo()): Pro
   exportCommand(program, io);
   trendsCommand(program, io);
   hotspotsCommand(program, io);
+  forecastCommand(program, io);
+  alertRulesCommand(program, io);
   drawdownCommand(program, io);
   serveCommand(program, io);
   usersCommand(program, io);
   incidentsCommand(program, io);
+  alertsCommand(program, io);
   securityCommands(program, io, (code) => (exitCode = code));
   for (const command of program.commands) command.exitOverride();
 

@@ -18,7 +18,10 @@ export function withGlobalOptions(command: Command): Command {
   return command
     .option('--db <path>', 'SQLite file (default ./vigie-data/vigie.db, or VIGIE_DB)')
     .option('--database-url <url>', 'PostgreSQL connection URL (or DATABASE_URL)')
-    .option('--key-file <path>', 'key-encryption key file (or VIGIE_KEY_FILE; default beside the SQLite file)')
+    .option(
+      '--key-file <path>',
+      'key-encryption key file (or VIGIE_KEY_FILE; default beside the SQLite file)',
+    )
     .option('--json', 'machine-readable output on stdout')
     .option('--lang <fr|en>', 'language of messages (default fr, or VIGIE_LANG)');
 }

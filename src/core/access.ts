@@ -64,8 +64,12 @@ export function canRecordIncidents(principal: Principal): boolean {
   return !principal.readOnly && (principal.role === 'monitor' || principal.role === 'admin');
 }
 
-/** Four eyes: the reporter of an incident never decides on it. */
+/**
+ * Four eyes: the reporter of an incident never decides on it. A CRSV case is decided only by its members
+ * (an admin or a member assigns the reviewer), since starting a review opens the case's identities.
+ */
 export function canDecide(principal: Principal, facts: IncidentAccessFacts): boolean {
+  if (facts.crsv && !facts.members.includes(principal.userId)) return false;
   return (
     canRecordIncidents(principal) &&
     principal.userId !== facts.reportedBy &&

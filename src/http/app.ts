@@ -7,11 +7,15 @@ import { accountRouteDocs, registerAccountRoutes } from './routes/account.ts';
 import { auditRouteDocs, registerAuditRoutes } from './routes/audit.ts';
 import { authRouteDocs, registerAuthRoutes } from './routes/auth.ts';
 import { incidentRouteDocs, registerIncidentRoutes } from './routes/incidents.ts';
+import { alertRouteDocs, registerAlertRoutes } from './routes/alerts.ts';
+import { registerSmsRoutes, smsRouteDocs } from './routes/sms.ts';
 import { analysisRouteDocs, registerAnalysisRoutes } from './routes/analysis.ts';
 import { drawdownRouteDocs, registerDrawdownRoutes } from './routes/drawdown.ts';
 import { eventDetailRouteDocs, registerEventDetailRoutes } from './routes/event-detail.ts';
 import { eventRouteDocs, registerEventRoutes } from './routes/events.ts';
 import { hotspotRouteDocs, registerHotspotRoutes } from './routes/hotspots.ts';
+import { alertRuleRouteDocs, registerAlertRuleRoutes } from './routes/alert-rules.ts';
+import { forecastRouteDocs, registerForecastRoutes } from './routes/forecast.ts';
 import { geographyRouteDocs, registerGeographyRoutes } from './routes/geography.ts';
 import { importRouteDocs, registerImportRoutes } from './routes/imports.ts';
 import { registerMetaRoutes } from './routes/meta.ts';
@@ -33,12 +37,16 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
   ...authRouteDocs,
   ...accountRouteDocs,
   ...incidentRouteDocs,
+  ...alertRouteDocs,
+  ...smsRouteDocs,
   ...auditRouteDocs,
   ...eventRouteDocs,
   ...eventDetailRouteDocs,
   ...analysisRouteDocs,
   ...trendRouteDocs,
   ...hotspotRouteDocs,
+  ...alertRuleRouteDocs,
+  ...forecastRouteDocs,
   ...drawdownRouteDocs,
   ...geographyRouteDocs,
   ...importRouteDocs,
@@ -55,12 +63,16 @@ export async function buildHttpApp(vigie: Vigie, options: HttpOptions = {}): Pro
   registerAuthRoutes(app, vigie);
   registerAccountRoutes(app, vigie);
   registerIncidentRoutes(app, vigie);
+  registerAlertRoutes(app, vigie);
+  registerSmsRoutes(app, vigie);
   registerAuditRoutes(app, vigie);
   registerEventRoutes(app, vigie);
   registerEventDetailRoutes(app, vigie);
   registerAnalysisRoutes(app, vigie);
   registerTrendRoutes(app, vigie);
   registerHotspotRoutes(app, vigie);
+  registerAlertRuleRoutes(app, vigie);
+  registerForecastRoutes(app, vigie);
   registerDrawdownRoutes(app, vigie);
   registerGeographyRoutes(app, vigie);
   registerImportRoutes(app, vigie);

@@ -14,8 +14,13 @@ declare module 'fastify' {
   }
 }
 
-/** What anyone may reach without signing in: the redacted public release, public geography, sign-in, health. */
+/**
+ * What anyone may reach without signing in: the redacted public release, public geography, sign-in, health,
+ * and the SMS gateways' webhooks, which carry no session but must present the gateway's shared secret (checked
+ * in constant time by the service before anything is read or stored).
+ */
 const PUBLIC_PATHS = [
+  /^\/api\/v1\/sms\/(rapidpro|africastalking)$/,
   /^\/api\/v1\/public\//,
   /^\/api\/v1\/auth\/login$/,
   /^\/api\/v1\/auth\/me$/,

@@ -3,6 +3,7 @@ import { VigieError } from '../core/errors.ts';
 import { hashPassword, passwordProblem, verifyPassword } from '../security/passwords.ts';
 import { userView, type UserView } from './accounts.ts';
 import type { AuditLog } from './audit-log.ts';
+import { MAX_FAILURES_PER_EMAIL, refuseWhenLocked } from './login-guard.ts';
 import type { ProtectionPort } from './ports/protection-port.ts';
 
 export interface UserChange {
@@ -32,7 +33,8 @@ export function accountAdmin(port: ProtectionPort, audit: AuditLog, now: () => s
   async function sameOrganisation(by: Principal | 'cli', id: string) {
     if (by !== 'cli' && !canManageUsers(by)) throw new VigieError('FORBIDDEN');
     const user = await port.accounts.userById(id);
-    if (!user || (by !== 'cli' && user.organisationId !== by.organisationId)) throw new VigieError('NOT_FOUND');
+    if (!user || (by !== 'cli' && user.organisationId !== by.organisationId))
+      throw new VigieError('NOT_FOUND');
     return user;
   }
 
@@ -44,9 +46,14 @@ export function accountAdmin(port: ProtectionPort, audit: AuditLog, now: () => s
 
     async updateUser(by: Principal | 'cli', id: string, change: UserChange): Promise<UserView> {
       const user = await sameOrganisation(by, id);
-      if (change.role !== undefined && !ROLES.includes(change.role)) throw new VigieError('VALIDATION_FAILED', { field: 'role' });
+      if (change.role !== undefined && !ROLES.includes(change.role))
+        throw new VigieError('VALIDATION_FAILED', { field: 'role' });
       // An admin cannot lock the organisation out by demoting or disabling themselves.
-      if (by !== 'cli' && id === by.userId && (change.disabled === true || (change.role !== undefined && change.role !== 'admin')))
+      if (
+        by !== 'cli' &&
+        id === by.userId &&
+        (change.disabled === true || (change.role !== undefined && change.role !== 'admin'))
+      )
         throw new VigieError('CONFLICT', { reason: 'own-account' });
       const at = now();
       await port.transaction(async (s) => {
@@ -58,16 +65,27 @@ export function accountAdmin(port: ProtectionPort, audit: AuditLog, now: () => s
           action: 'user.update',
           targetType: 'user',
           targetId: id,
-          details: { role: change.role ?? null, disabled: change.disabled ?? null, regions: change.regions?.join(',') ?? null },
+          details: {
+            role: change.role ?? null,
+            disabled: change.disabled ?? null,
+            regions: change.regions?.join(',') ?? null,
+          },
         });
       });
       return userView({ ...user, ...change });
     },
 
     async changePassword(by: Principal, current: string, next: string): Promise<void> {
+      // A read-only token must not lock its user out; a stolen session must not guess without end.
+      if (by.readOnly) throw new VigieError('FORBIDDEN');
+      const key = `password:${by.userId}`;
+      await refuseWhenLocked(port.accounts, now, key, MAX_FAILURES_PER_EMAIL);
       const user = await port.accounts.userById(by.userId);
-      if (!user || !(await verifyPassword(user.passwordHash, current)))
+      if (!user || !(await verifyPassword(user.passwordHash, current))) {
+        await port.accounts.recordLoginFailure(key, now());
         throw new VigieError('UNAUTHENTICATED', { reason: 'bad-credentials' });
+      }
+      await port.accounts.clearLoginFailures(key);
       const problem = passwordProblem(next);
       if (problem) throw new VigieError('VALIDATION_FAILED', { field: 'password', reason: problem });
       const passwordHash = await hashPassword(next);
@@ -75,18 +93,31 @@ export function accountAdmin(port: ProtectionPort, audit: AuditLog, now: () => s
       await port.transaction(async (s) => {
         await s.accounts.updateUser(by.userId, { passwordHash }, at);
         await s.accounts.deleteUserSessions(by.userId);
-        await audit.record(s, { actorId: by.userId, action: 'user.password', targetType: 'user', targetId: by.userId });
+        await audit.record(s, {
+          actorId: by.userId,
+          action: 'user.password',
+          targetType: 'user',
+          targetId: by.userId,
+        });
       });
     },
 
     async tokens(by: Principal): Promise<TokenView[]> {
-      return (await port.accounts.listTokens(by.userId)).map(({ tokenHash: _hash, userId: _user, ...t }) => t);
+      return (await port.accounts.listTokens(by.userId)).map(
+        ({ tokenHash: _hash, userId: _user, ...t }) => t,
+      );
     },
 
     async revokeToken(by: Principal, id: string): Promise<void> {
+      if (by.readOnly) throw new VigieError('FORBIDDEN');
       await port.transaction(async (s) => {
         if (!(await s.accounts.revokeToken(id, by.userId, now()))) throw new VigieError('NOT_FOUND');
-        await audit.record(s, { actorId: by.userId, action: 'token.revoke', targetType: 'token', targetId: id });
+        await audit.record(s, {
+          actorId: by.userId,
+          action: 'token.revoke',
+          targetType: 'token',
+          targetId: id,
+        });
       });
     },
   };

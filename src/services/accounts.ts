@@ -4,16 +4,13 @@ import { VigieError } from '../core/errors.ts';
 import { hashPassword, passwordProblem, verifyAgainstDummy, verifyPassword } from '../security/passwords.ts';
 import { hashSecret, newSecret, sameSecret } from '../security/secrets.ts';
 import type { AuditLog } from './audit-log.ts';
+import { MAX_FAILURES_PER_ADDRESS, MAX_FAILURES_PER_EMAIL, refuseWhenLocked } from './login-guard.ts';
 import type { ProtectionPort } from './ports/incident-port.ts';
 import type { UserRecord } from './ports/protection-port.ts';
 
 /** Sessions last 12 hours from the last request, at most 7 days: a seized laptop's browser does not stay signed in. */
 const SESSION_IDLE_MS = 12 * 3600_000;
 const SESSION_MAX_MS = 7 * 24 * 3600_000;
-/** Five failures in 15 minutes lock an e-mail (and, at 20, an address) until the window passes. */
-const FAILURE_WINDOW_MS = 15 * 60_000;
-const MAX_FAILURES_PER_EMAIL = 5;
-const MAX_FAILURES_PER_ADDRESS = 20;
 
 export interface NewUser {
   email: string;
@@ -68,6 +65,8 @@ export interface Accounts {
     days: number | null,
   ): Promise<{ id: string; token: string }>;
   users(by: Principal): Promise<UserView[]>;
+  /** False on a fresh install: the server then says how to create the first administrator. */
+  hasUsers(): Promise<boolean>;
   user(id: string): Promise<UserView | null>;
 }
 
@@ -75,13 +74,7 @@ export function accounts(port: ProtectionPort, audit: AuditLog, now: () => strin
   const nowMs = () => Date.parse(now());
   const iso = (ms: number) => new Date(ms).toISOString();
 
-  async function failuresBlock(key: string, max: number): Promise<void> {
-    const since = iso(nowMs() - FAILURE_WINDOW_MS);
-    const { count, oldest } = await port.accounts.loginFailuresSince(key, since);
-    if (count < max) return;
-    const retry = Math.max(1, Math.ceil((Date.parse(oldest ?? since) + FAILURE_WINDOW_MS - nowMs()) / 1000));
-    throw new VigieError('RATE_LIMITED', { retryAfterSeconds: retry });
-  }
+  const failuresBlock = (key: string, max: number) => refuseWhenLocked(port.accounts, now, key, max);
 
   async function checkCredentials(email: string, password: string, address: string): Promise<UserRecord> {
     const normalised = email.trim().toLowerCase();
@@ -235,6 +228,10 @@ export function accounts(port: ProtectionPort, audit: AuditLog, now: () => strin
     async users(by) {
       if (!canManageUsers(by)) throw new VigieError('FORBIDDEN');
       return (await port.accounts.listUsers(by.organisationId)).map(userView);
+    },
+
+    async hasUsers() {
+      return (await port.accounts.countUsers()) > 0;
     },
 
     async user(id) {

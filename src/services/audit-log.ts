@@ -24,7 +24,7 @@ export interface AuditLog {
   /** Appends to the chain through the given stores (the caller's transaction); AUDIT_UNAVAILABLE if it cannot. */
   record(stores: { audit: AuditPort; keys: KeysPort }, event: AuditEvent): Promise<void>;
   verify(): Promise<{ ok: true; entries: number } | { ok: false; problem: ChainProblem }>;
-  recent(limit: number, targetId: string | null): Promise<AuditEntryRecord[]>;
+  recent(limit: number, targetId: string | null, organisationId?: string | null): Promise<AuditEntryRecord[]>;
 }
 
 export function auditLog(
@@ -72,6 +72,6 @@ export function auditLog(
       const key = await keys.auditKey(store.keys, now());
       return verifyAuditChain(key, entries, head);
     },
-    recent: (limit, targetId) => store.audit.recent(limit, targetId),
+    recent: (limit, targetId, organisationId = null) => store.audit.recent(limit, targetId, organisationId),
   };
 }

@@ -16,11 +16,12 @@ export interface EventCandidate {
   eventType: string | null;
   location: string | null;
   fatalities: number;
-  distanceKm: number;
+  /** Null for readers below the narrative level (see eventCandidates). */
+  distanceKm: number | null;
   dayGap: number;
   civilianHarm: boolean;
-  /** 0–1: 0.4 distance, 0.3 time, 0.3 civilian harm matching a violent harm type. */
-  score: number;
+  /** 0–1: 0.4 distance, 0.3 time, 0.3 civilian harm matching a violent harm type; null as distanceKm. */
+  score: number | null;
 }
 
 const VIOLENT: readonly IncidentHarmType[] = [
@@ -70,10 +71,14 @@ export function rankCandidates(
       score: Math.round(score * 1000) / 1000,
     });
   }
-  return out.sort((a, b) => b.score - a.score || a.eventId - b.eventId).slice(0, 20);
+  return out.sort((a, b) => (b.score ?? 0) - (a.score ?? 0) || a.eventId - b.eventId).slice(0, 20);
 }
 
-/** Candidates need the exact point, so only readers who may see it (narrative level) get them. */
+/**
+ * Candidates for any reader of the incident (analysts confirm links). Distances and scores would let a reader
+ * triangulate the exact point from public event coordinates, so below the narrative level they are left out
+ * and only the order remains.
+ */
 export async function eventCandidates(
   deps: IncidentDeps & {
     points: (filter: { from: string; to: string }, limit: number) => Promise<EventPoint[]>;
@@ -82,15 +87,15 @@ export async function eventCandidates(
   id: string,
 ): Promise<EventCandidate[]> {
   const bundle = await readableBundle(deps, by, id);
-  if (VIEW_RANK[incidentView(by, accessFacts(bundle))] < VIEW_RANK.narrative)
-    throw new VigieError('FORBIDDEN');
+  const exact = VIEW_RANK[incidentView(by, accessFacts(bundle))] >= VIEW_RANK.narrative;
   const r = bundle.incident;
   if (r.latitude === null || r.longitude === null) return [];
   const points = await deps.points(
     { from: dayShift(r.dateFrom, -MAX_DAYS), to: dayShift(r.dateTo ?? r.dateFrom, MAX_DAYS) },
     20_000,
   );
-  return rankCandidates({ ...r, latitude: r.latitude, longitude: r.longitude }, points);
+  const ranked = rankCandidates({ ...r, latitude: r.latitude, longitude: r.longitude }, points);
+  return exact ? ranked : ranked.map((c) => ({ ...c, distanceKm: null, score: null }));
 }
 
 /** An analyst (or monitor) confirms that an imported event is this incident. */

@@ -34,6 +34,12 @@ export interface IncidentSummary {
 
 export interface IncidentDetail extends IncidentSummary {
   view: IncidentView;
+  /** Whether this reader may decide on it (not its reporter; four eyes), and may add victims and evidence. */
+  canDecide: boolean;
+  isMember: boolean;
+  reportedBy: string;
+  /** Display names of the people the record mentions (reporter, members, deciders), for the reader's screen. */
+  people: Record<string, string>;
   victimCounts: VictimCount[];
   sources: Array<{ kind: string; reliability: string; credibility: number; description?: string | null }>;
   /** From `narrative` up: the narrative and the exact point. */
@@ -75,7 +81,12 @@ export interface IncidentDetail extends IncidentSummary {
   victimRecords: number;
 }
 
-export function incidentSummary(r: IncidentRecord): IncidentSummary {
+/**
+ * The summary row; the location name is free text a monitor typed (a hamlet, a family's compound), so it is
+ * shown only from the narrative level up.
+ */
+export function incidentSummary(r: IncidentRecord, view: IncidentView = 'summary'): IncidentSummary {
+  const withName = VIEW_RANK[view] >= VIEW_RANK.narrative;
   return {
     id: r.id,
     reference: r.reference,
@@ -85,7 +96,7 @@ export function incidentSummary(r: IncidentRecord): IncidentSummary {
       admin1: r.admin1,
       admin1Pcode: r.admin1Pcode,
       admin2Pcode: r.admin2Pcode,
-      locationName: r.locationName,
+      locationName: withName ? r.locationName : null,
       precision: r.placePrecision,
     },
     harmTypes: r.harmTypes,
@@ -112,6 +123,7 @@ export async function incidentDetail(
   keys: KeyRing,
   b: IncidentBundle,
   view: IncidentView,
+  reader: { canDecide: boolean; isMember: boolean; people: Record<string, string> },
 ): Promise<IncidentDetail> {
   const r = b.incident;
   const rank = VIEW_RANK[view];
@@ -119,8 +131,10 @@ export async function incidentDetail(
   const open = async (table: string, recordId: string, field: string, sealed: string | null) =>
     sealed === null || keyId === null ? null : keys.open(keyId, { table, recordId, field }, sealed);
   const detail: IncidentDetail = {
-    ...incidentSummary(r),
+    ...incidentSummary(r, view),
     view,
+    ...reader,
+    reportedBy: r.reportedBy,
     victimCounts: b.victimCounts,
     sources: await Promise.all(
       b.sources.map(async (s) => ({

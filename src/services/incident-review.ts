@@ -96,7 +96,9 @@ export async function reviewQueue(deps: IncidentDeps, by: Principal): Promise<In
       details: { count: rows.length },
     }),
   );
-  return rows.sort((a, b) => a.createdAt.localeCompare(b.createdAt)).map(incidentSummary);
+  return rows
+    .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
+    .map((r) => incidentSummary(r, incidentView(by, accessFacts({ incident: r, members: r.members }))));
 }
 
 /** Adds a monitor or admin of the organisation to a case, so they may see its identities. */

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  canDecide,
   canRecordIncidents,
   incidentView,
   VIEW_RANK,
@@ -171,7 +172,21 @@ export async function showIncident(deps: IncidentDeps, by: Principal, id: string
       details: { view, victims: VIEW_RANK[view] >= VIEW_RANK.identities ? bundle.victims.length : 0 },
     }),
   );
-  return incidentDetail(deps.keys, bundle, view);
+  const ids = new Set([
+    bundle.incident.reportedBy,
+    ...bundle.members,
+    ...bundle.steps.map((step) => step.decidedBy),
+  ]);
+  const people: Record<string, string> = {};
+  for (const userId of ids) {
+    const user = await deps.port.accounts.userById(userId);
+    if (user && user.organisationId === by.organisationId) people[userId] = user.displayName;
+  }
+  return incidentDetail(deps.keys, bundle, view, {
+    canDecide: canDecide(by, accessFacts(bundle)),
+    isMember: bundle.members.includes(by.userId),
+    people,
+  });
 }
 
 export interface IncidentListRequest {
@@ -212,5 +227,10 @@ export async function listIncidents(
       details: { count: visible.length, ids: visible.map((r) => r.reference).join(',') },
     }),
   );
-  return { incidents: visible.map(incidentSummary), nextCursor: page.nextCursor };
+  return {
+    incidents: visible.map((r) =>
+      incidentSummary(r, incidentView(by, accessFacts({ incident: r, members: r.members }))),
+    ),
+    nextCursor: page.nextCursor,
+  };
 }

@@ -9,6 +9,15 @@ import type { EventPoints } from './event-views.ts';
 import type { BaseView, BoundaryCollection } from './geography.ts';
 import type { EmergingRequest, EmergingResult } from './emerging-hotspots.ts';
 import type { HotspotRequest, HotspotResult } from './hotspots.ts';
+import type { BacktestRequest, BacktestResponse } from './forecast-backtest.ts';
+import type { ForecastRunRequest, ForecastSet } from './forecast-run.ts';
+import type { ForecastOutcome, ForecastUnit } from './forecast-data.ts';
+import type {
+  AlertEvaluationRequest,
+  AlertEvaluationResponse,
+  AlertScanRequest,
+  AlertScanResponse,
+} from './alert-rules.ts';
 import type { PublicFormat, PublicReleaseResult } from './public-release.ts';
 import type { ImportReport } from './import-report.ts';
 import type { MapRequest, MapResult } from './map-cells.ts';
@@ -17,6 +26,7 @@ import type { AnalysisPort, EventDetail, EventRevision } from './ports/analysis-
 import type { EventPage, EventSort, EventStats, EventView } from './ports/event-query-port.ts';
 import type { ImportRunView } from './ports/import-run-port.ts';
 import type { Protection } from './protection.ts';
+import type { Alerts } from './alerts-service.ts';
 
 export const IMPORT_KINDS = [
   'acled',
@@ -47,6 +57,8 @@ export interface Vigie {
   readonly storageDescription: string;
   /** People and access, incidents, victims, evidence, the audit chain and the keys (issue 4). */
   readonly protection: Protection;
+  /** Alerts and their response loop, community SMS and the triage queue, notifications (issue 6). */
+  readonly alerts: Alerts;
   importFile(kind: ImportKind, source: ByteSource, options: ImportOptions): Promise<ImportReport>;
   stats(filter: EventFilter): Promise<EventStats>;
   eventsPage(filter: EventFilter, cursor: string | null, limit: number, sort?: EventSort): Promise<EventPage>;
@@ -59,6 +71,20 @@ export interface Vigie {
   hotspots(request: HotspotRequest): Promise<HotspotResult>;
   /** Emerging hot spots: space-time Gi*, Mann–Kendall trend and ESRI pattern classes per unit. */
   emergingHotspots(request: EmergingRequest): Promise<EmergingResult>;
+  /** Rolling-origin backtest of the forecast model against the VIEWS baselines (issue 6). */
+  forecastBacktest(request: BacktestRequest): Promise<BacktestResponse>;
+  /** Forecasts the months after an origin for every unit and stores them (`vigie forecast run`). */
+  forecastRun(request: ForecastRunRequest): Promise<ForecastSet>;
+  /** The newest stored forecasts for a country, unit and outcome; NOT_FOUND when none was made. */
+  forecasts(request: {
+    unit: ForecastUnit;
+    outcome: ForecastOutcome;
+    country?: string;
+  }): Promise<ForecastSet>;
+  /** Alert rules scored on escalation episodes, at their published sensitivity and at equal alarm rates. */
+  evaluateAlertRules(request: AlertEvaluationRequest): Promise<AlertEvaluationResponse>;
+  /** Which units fire under each alert rule in one month (nothing stored: the alert loop decides). */
+  scanAlertRules(request: AlertScanRequest): Promise<AlertScanResponse>;
   /** Admin boundaries as GeoJSON, with an ETag that changes when the boundary sets change. */
   boundaries(
     level: 1 | 2,

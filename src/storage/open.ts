@@ -41,6 +41,8 @@ const PROTECTED_TABLES = [
   'victims',
   'evidence',
   'verification_steps',
+  'alerts',
+  'sms_messages',
 ];
 
 export async function openStorage(target: StorageTarget): Promise<Storage> {

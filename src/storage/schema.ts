@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { AlertsDatabase } from './alerts/schema.ts';
 import type { ProtectionDatabase } from './schema-protection.ts';
 
 /**
@@ -189,7 +190,7 @@ export interface RollupStateTable {
   version: number;
 }
 
-export interface Database extends ProtectionDatabase {
+export interface Database extends ProtectionDatabase, AlertsDatabase {
   events: EventsTable;
   event_revisions: EventRevisionsTable;
   event_tombstones: EventTombstonesTable;

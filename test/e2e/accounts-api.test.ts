@@ -13,7 +13,7 @@ describe('accounts', () => {
   let vigie: Vigie;
   let app: FastifyInstance;
 
-  beforeAll(async () => {
+  beforeAll(() => {
     database = sqliteDatabase();
     db = database.cliArgs[1]!;
   });

@@ -69,6 +69,10 @@ describe('audit chain, keys and duress wipe on SQLite', () => {
   });
   afterAll(() => database.drop());
 
+  it('keeps the database file private to its owner', () => {
+    expect(statSync(path).mode & 0o777).toBe(0o600);
+  });
+
   it('verifies an untouched chain from the CLI', async () => {
     const result = await cli(['audit', 'verify', '--db', path, '--json']);
     expect(result.code, result.stderr).toBe(0);

@@ -3,20 +3,28 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildHttpApp } from '../../src/http/app.ts';
 import { openVigie } from '../../src/main.ts';
 import type { Vigie } from '../../src/services/vigie.ts';
-import { sqliteDatabase, type TestDatabase } from '../support/databases.ts';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DIALECTS, type TestDatabase } from '../support/databases.ts';
 import { userWithToken } from '../support/http.ts';
 import { incidentInput } from '../support/incident-input.ts';
 
 /** The incident workflow over HTTP: record, read by role, verify with four eyes, victims, evidence and custody. */
-describe('incidents over HTTP', () => {
+describe.each(DIALECTS)('incidents over HTTP on $name', ({ create }) => {
   let database: TestDatabase;
+  const keyDir = mkdtempSync(join(tmpdir(), 'vigie-key-'));
   let vigie: Vigie;
   let app: FastifyInstance;
   const as: Record<string, { userId: string; token: string }> = {};
 
   beforeAll(async () => {
-    database = sqliteDatabase();
-    vigie = await openVigie({ sqlitePath: database.cliArgs[1]! });
+    database = await create();
+    const [flag, target] = database.cliArgs;
+    const keyFile = join(keyDir, 'vigie.key');
+    vigie = await openVigie(flag === '--db' ? { sqlitePath: target! } : { databaseUrl: target! }, {
+      keyFile,
+    });
     app = await buildHttpApp(vigie);
     for (const role of ['admin', 'monitor', 'analyst', 'viewer'] as const)
       as[role] = await userWithToken(vigie, role);
@@ -27,6 +35,7 @@ describe('incidents over HTTP', () => {
     await app.close();
     await vigie.close();
     await database.drop();
+    rmSync(keyDir, { recursive: true, force: true });
   });
 
   /** Protected reads answered 200 (incident details, evidence downloads): each must have its audit entry. */

@@ -160,6 +160,9 @@ describe('fresh install over HTTP', () => {
       '/api/v1/auth/me',
     ])
       expect((await bare.inject({ method: 'GET', url })).statusCode, url).toBe(200);
-    expect((await bare.inject({ method: 'GET', url: '/api/v1/auth/me' })).json()).toEqual({ user: null });
+    expect((await bare.inject({ method: 'GET', url: '/api/v1/auth/me' })).json()).toEqual({
+      user: null,
+      setupNeeded: false,
+    });
   });
 });

@@ -3,6 +3,7 @@ import { VigieError } from '../../core/errors.ts';
 import { buildHttpApp } from '../../http/app.ts';
 import { t } from '../../i18n/t.ts';
 import { openVigie } from '../../main.ts';
+import { vigieOptions } from '../context.ts';
 import { localeOf, storageTarget, withGlobalOptions, type GlobalOptions } from '../options.ts';
 import type { Io } from '../output.ts';
 
@@ -22,10 +23,13 @@ export function serveCommand(program: Command, io: Io): void {
       if (!Number.isInteger(port) || port < 0 || port > 65535) {
         throw new VigieError('BAD_USAGE', { reason: `--port takes 0–65535, not "${options.port}"` });
       }
-      const vigie = await openVigie(storageTarget(options, io.env));
+      const vigie = await openVigie(storageTarget(options, io.env), vigieOptions(options, io.env));
       const app = await buildHttpApp(vigie);
       const address = await app.listen({ host: options.host, port });
-      io.stdout.write(`${t(localeOf(options, io.env), 'cli.serve.listening', { url: address })}\n`);
+      const locale = localeOf(options, io.env);
+      io.stdout.write(`${t(locale, 'cli.serve.listening', { url: address })}\n`);
+      if (!(await vigie.protection.accounts.hasUsers()))
+        io.stdout.write(`${t(locale, 'cli.serve.noUsers')}\n`);
       await new Promise<void>((resolve) => {
         const stop = () => resolve();
         process.once('SIGINT', stop);

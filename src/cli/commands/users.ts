@@ -73,17 +73,28 @@ export function usersCommand(program: Command, io: Io): void {
       });
     });
 
-  for (const [name, disabled] of [['disable', true], ['enable', false]] as const) {
+  for (const [name, disabled] of [
+    ['disable', true],
+    ['enable', false],
+  ] as const) {
     withGlobalOptions(users.command(name))
-      .description(disabled ? 'disable a user now: their sessions end and their tokens stop working' : 'enable a disabled user')
+      .description(
+        disabled
+          ? 'disable a user now: their sessions end and their tokens stop working'
+          : 'enable a disabled user',
+      )
       .requiredOption('--email <email>', 'the user')
       .action(async (options: GlobalOptions & { email: string }) => {
         await withVigie(io, options, async (vigie, { locale, json }) => {
-          const user = (await vigie.protection.accountAdmin.users('cli')).find((u) => u.email === options.email.trim().toLowerCase());
+          const user = (await vigie.protection.accountAdmin.users('cli')).find(
+            (u) => u.email === options.email.trim().toLowerCase(),
+          );
           if (!user) throw new VigieError('NOT_FOUND');
           const updated = await vigie.protection.accountAdmin.updateUser('cli', user.id, { disabled });
           if (json) return writeJson(io, updated);
-          io.stdout.write(`${t(locale, disabled ? 'cli.users.disabledDone' : 'cli.users.enabledDone', { email: updated.email })}\n`);
+          io.stdout.write(
+            `${t(locale, disabled ? 'cli.users.disabledDone' : 'cli.users.enabledDone', { email: updated.email })}\n`,
+          );
         });
       });
   }

@@ -38,6 +38,10 @@ export const incidentSummarySchema = z.object({
 
 export const incidentDetailSchema = incidentSummarySchema.extend({
   view: z.enum(['summary', 'narrative', 'identities']),
+  canDecide: z.boolean(),
+  isMember: z.boolean(),
+  reportedBy: z.string(),
+  people: z.record(z.string(), z.string()),
   victimCounts: z.array(
     z.object({ harm: z.string(), sex: z.string(), age: z.string(), status: z.string(), count: z.number() }),
   ),

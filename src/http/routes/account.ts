@@ -11,12 +11,17 @@ const idParams = z.object({ id: z.uuid() });
 const userChange = z
   .object({
     role: z.enum(ROLES).optional(),
-    regions: z.array(z.string().regex(/^[A-Z]{2}(-[A-Z0-9]{1,3}|\d{2})$/)).max(50).optional(),
+    regions: z
+      .array(z.string().regex(/^[A-Z]{2}(-[A-Z0-9]{1,3}|\d{2})$/))
+      .max(50)
+      .optional(),
     disabled: z.boolean().optional(),
     displayName: z.string().trim().min(1).max(200).optional(),
   })
   .strict();
-const passwordBody = z.object({ current: z.string().min(1).max(1024), next: z.string().min(1).max(1024) }).strict();
+const passwordBody = z
+  .object({ current: z.string().min(1).max(1024), next: z.string().min(1).max(1024) })
+  .strict();
 const tokenSchema = z.object({
   id: z.string(),
   name: z.string(),

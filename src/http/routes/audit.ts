@@ -45,7 +45,11 @@ export function registerAuditRoutes(app: FastifyInstance, vigie: Vigie): void {
   app.get('/api/v1/audit', async (request) => {
     adminOnly(request);
     const { limit, target } = validate(recentQuery, request.query);
-    const entries = await vigie.protection.audit.recent(limit, target ?? null);
+    const entries = await vigie.protection.audit.recent(
+      limit,
+      target ?? null,
+      principal(request).organisationId,
+    );
     return { entries: entries.map(({ mac: _mac, ...e }) => e) };
   });
 }

@@ -30,7 +30,7 @@ const userBody = z
       .default([]),
   })
   .strict();
-const meSchema = z.object({ user: userSchema.nullable() });
+const meSchema = z.object({ user: userSchema.nullable(), setupNeeded: z.boolean() });
 
 export const authRouteDocs: RouteDoc[] = [
   {
@@ -100,9 +100,10 @@ export function registerAuthRoutes(app: FastifyInstance, vigie: Vigie): void {
   });
 
   app.get('/api/v1/auth/me', async (request) => {
-    if (request.principal === null) return { user: null };
+    // A fresh install (no account at all) tells the sign-in page to show how to create the first admin.
+    if (request.principal === null) return { user: null, setupNeeded: !(await accounts.hasUsers()) };
     const user = await accounts.user(request.principal.userId);
-    return { user: user ? presentUser(user) : null };
+    return { user: user ? presentUser(user) : null, setupNeeded: false };
   });
 
   app.post('/api/v1/auth/tokens', async (request, reply) => {

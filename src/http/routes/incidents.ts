@@ -70,10 +70,10 @@ const candidateSchema = z.object({
   eventType: z.string().nullable(),
   location: z.string().nullable(),
   fatalities: z.number(),
-  distanceKm: z.number(),
+  distanceKm: z.number().nullable(),
   dayGap: z.number(),
   civilianHarm: z.boolean(),
-  score: z.number(),
+  score: z.number().nullable(),
 });
 
 const doc = (
@@ -259,7 +259,9 @@ export function registerIncidentRoutes(app: FastifyInstance, vigie: Vigie): void
   });
   app.get('/api/v1/incidents/:id/candidates', async (request) => {
     const { id } = validate(idParams, request.params);
-    return { candidates: await p.eventCandidates(principal(request), id) };
+    return {
+      candidates: (await p.eventCandidates(principal(request), id)).map((c) => candidateSchema.parse(c)),
+    };
   });
   app.post('/api/v1/incidents/:id/links', async (request) => {
     const { id } = validate(idParams, request.params);

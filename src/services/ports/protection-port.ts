@@ -111,7 +111,8 @@ export interface AuditPort {
   /** Entries in storage order (not by seq), so a reordering is visible to the verifier. */
   entries(): AsyncIterable<AuditEntryRecord>;
   head(): Promise<AuditHead | null>;
-  recent(limit: number, targetId: string | null): Promise<AuditEntryRecord[]>;
+  /** Newest first; `organisationId` keeps the entries whose actor belongs to that organisation. */
+  recent(limit: number, targetId: string | null, organisationId?: string | null): Promise<AuditEntryRecord[]>;
 }
 
 /** One transaction over every protection store. */

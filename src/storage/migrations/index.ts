@@ -4,6 +4,8 @@ import * as m0001 from './0001-events.ts';
 import * as m0002 from './0002-places.ts';
 import * as m0003 from './0003-rollups.ts';
 import * as m0004 from './0004-protection.ts';
+import * as m0005 from './0005-forecasts.ts';
+import * as m0006 from './0006-alerts.ts';
 
 type DialectMigration = (db: Kysely<unknown>, d: DialectColumns) => Promise<void>;
 
@@ -13,6 +15,8 @@ const MIGRATIONS: ReadonlyArray<readonly [string, DialectMigration]> = [
   ['0002-places', m0002.up],
   ['0003-rollups', m0003.up],
   ['0004-protection', m0004.up],
+  ['0005-forecasts', m0005.up],
+  ['0006-alerts', m0006.up],
 ];
 
 export async function migrateToLatest(db: Kysely<unknown>, dialect: DialectColumns): Promise<void> {

@@ -57,9 +57,16 @@ export function auditStore(db: Db, dialect: DialectName): AuditPort {
 
     head: () => readHead(db),
 
-    async recent(limit, targetId) {
+    async recent(limit, targetId, organisationId = null) {
       let query = db.selectFrom('audit_log').selectAll().orderBy('id', 'desc').limit(limit);
       if (targetId !== null) query = query.where('target_id', '=', targetId);
+      // An organisation's admin sees what its own people did, never another organisation's trail.
+      if (organisationId !== null)
+        query = query.where(
+          'actor_id',
+          'in',
+          db.selectFrom('users').select('id').where('organisation_id', '=', organisationId),
+        );
       const rows = await query.execute();
       return rows.map(toEntry);
     },

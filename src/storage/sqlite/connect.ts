@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 
@@ -10,8 +10,12 @@ export type SqliteDatabase = BetterSqlite3.Database;
  * failing at once.
  */
 export function openSqliteFile(path: string, options: { cacheMb?: number } = {}): SqliteDatabase {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const fresh = path !== ':memory:' && !existsSync(path);
+  // A new folder and file are private to their owner (0700/0600): the database holds names of users and the
+  // places and dates of incidents; SQLite gives its -wal and -shm files the database file's permissions.
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
   const db = new BetterSqlite3(path);
+  if (fresh) chmodSync(path, 0o600);
   db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
   // Deleted rows are overwritten with zeros, so erased ciphertext and old key rows do not linger in free pages.
