@@ -596,6 +596,7 @@ const TABLE: Record<RouteKey, Row> = {
   'GET /api/v1/alerts': baseline('GET', '/api/v1/alerts'),
   'POST /api/v1/alerts': baseline('POST', '/api/v1/alerts', {}),
   'GET /api/v1/alerts/metrics': baseline('GET', '/api/v1/alerts/metrics'),
+  'POST /api/v1/alerts/scan': baseline('POST', '/api/v1/alerts/scan', {}),
   'GET /api/v1/alerts/triage': baseline('GET', '/api/v1/alerts/triage'),
   'POST /api/v1/alerts/triage/:id': baseline('POST', `/api/v1/alerts/triage/${randomUUID()}`, {}),
   'GET /api/v1/alerts/:id': baseline('GET', `/api/v1/alerts/${randomUUID()}`),

@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import { VigieError } from '../../core/errors.ts';
 import { t, type Locale } from '../../i18n/t.ts';
+import { parseScanParams } from '../../services/alert-rules-schema.ts';
+import { firingsOfScan } from '../../services/alert-scan.ts';
 import { alertInputSchema, closeSchema } from '../../services/alerts-input.ts';
 import type { AlertDetail } from '../../services/alerts-detail.ts';
 import { parseInput } from '../../services/parse-input.ts';
@@ -182,6 +184,35 @@ export function alertsCommand(program: Command, io: Io): void {
       await withVigie(io, options, async (vigie, { locale }) => {
         await vigie.alerts.sendDue();
         io.stderr.write(`${t(locale, 'cli.alerts.notified')}\n`);
+      });
+    });
+
+  asUser(alerts.command('scan'))
+    .description(
+      'run the alert rules on the latest month (or --month) and open one alert per unit that fires',
+    )
+    .option('--month <YYYY-MM>', 'month to scan (default: the last month with data)')
+    .option('--unit <unit>', 'admin1 (default) or admin2')
+    .option('--outcome <outcome>', 'civilian-fatalities (default) or civilian-events')
+    .action(async (options: AsUserOptions & { month?: string; unit?: string; outcome?: string }) => {
+      const params = parseScanParams(
+        Object.fromEntries(
+          Object.entries({ month: options.month, unit: options.unit, outcome: options.outcome }).filter(
+            ([, v]) => v !== undefined,
+          ),
+        ),
+        'BAD_USAGE',
+      );
+      await withVigie(io, options, async (vigie, { locale, json }) => {
+        const by = await signIn(vigie, io, options, locale);
+        const scan = await vigie.scanAlertRules({ ...params, language: locale });
+        const result = await vigie.alerts.createAlertsFromFirings(by, firingsOfScan(scan));
+        if (json)
+          return writeJson(io, { month: scan.month, created: result.created, existing: result.existing });
+        for (const a of result.created) io.stdout.write(`${line(locale, a)}\n`);
+        io.stdout.write(
+          `${t(locale, 'cli.alerts.scanned', { month: scan.month, created: result.created.length, existing: result.existing.length })}\n`,
+        );
       });
     });
 }

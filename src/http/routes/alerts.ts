@@ -1,4 +1,9 @@
 import type { FastifyInstance } from 'fastify';
+import { canRecordIncidents } from '../../core/access.ts';
+import { VigieError } from '../../core/errors.ts';
+import { parseScanParams, scanParamsObject } from '../../services/alert-rules-schema.ts';
+import { firingsOfScan } from '../../services/alert-scan.ts';
+import { localeOfRequest } from '../locale.ts';
 import { z } from 'zod';
 import { ALERT_STATES } from '../../core/alert.ts';
 import { alertInputSchema, closeSchema } from '../../services/alerts-input.ts';
@@ -45,6 +50,11 @@ const triageDecision = z.discriminatedUnion('action', [
   z.object({ action: z.literal('alert'), alert: alertInputSchema }).strict(),
 ]);
 const created = z.object({ created: z.boolean(), alert: alertSchema });
+const scanned = z.object({
+  month: z.string(),
+  created: z.array(alertSchema),
+  existing: z.array(alertSchema),
+});
 
 const doc = (
   method: 'get' | 'post',
@@ -78,6 +88,15 @@ export const alertRouteDocs: RouteDoc[] = [
       200: { description: 'already raised', schema: created },
     },
   }),
+  doc(
+    'post',
+    '/api/v1/alerts/scan',
+    'Run the alert rules on a month and open one alert per unit that fires',
+    {
+      query: scanParamsObject,
+      responses: { 200: { description: 'opened and already open alerts', schema: scanned } },
+    },
+  ),
   doc(
     'get',
     '/api/v1/alerts/metrics',
@@ -141,6 +160,18 @@ export function registerAlertRoutes(app: FastifyInstance, vigie: Vigie): void {
     return reply
       .status(result.created ? 201 : 200)
       .send({ created: result.created, alert: presentAlert(result.alert) });
+  });
+  app.post('/api/v1/alerts/scan', async (request) => {
+    const by = principal(request);
+    if (!canRecordIncidents(by)) throw new VigieError('FORBIDDEN');
+    const params = parseScanParams(request.query, 'VALIDATION_FAILED');
+    const scan = await vigie.scanAlertRules({ ...params, language: localeOfRequest(request) });
+    const result = await a.createAlertsFromFirings(by, firingsOfScan(scan));
+    return {
+      month: scan.month,
+      created: result.created.map((x) => presentAlert(x)),
+      existing: result.existing.map((x) => presentAlert(x)),
+    };
   });
   app.get('/api/v1/alerts/metrics', async (request) => {
     const { from, to } = validate(periodQuery, request.query);
