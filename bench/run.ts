@@ -13,12 +13,14 @@ import { aggregateBenchmark } from './aggregate/benchmark.ts';
 import { hotspotsBenchmark } from './hotspots/benchmark.ts';
 import { forecastBenchmark } from './forecast/benchmark.ts';
 import { importBenchmark } from './import/benchmark.ts';
+import { wipeBenchmark } from './wipe/benchmark.ts';
 
 const BENCHMARKS: readonly Benchmark[] = [
   importBenchmark,
   aggregateBenchmark,
   hotspotsBenchmark,
   forecastBenchmark,
+  wipeBenchmark,
 ];
 
 function intFromEnv(name: string, fallback: number): number {
