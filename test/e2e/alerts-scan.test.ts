@@ -3,10 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildHttpApp } from '../../src/http/app.ts';
 import { openVigie } from '../../src/main.ts';
 import type { Vigie } from '../../src/services/vigie.ts';
-import { cli } from '../support/cli.ts';
+import { cli, importMaliAcled } from '../support/cli.ts';
 import { sqliteDatabase, type TestDatabase } from '../support/databases.ts';
 import { userWithToken } from '../support/http.ts';
-import { hasSharedData, sharedData } from '../support/shared-data.ts';
+import { hasSharedData } from '../support/shared-data.ts';
 
 /** `vigie alerts scan` and POST /api/v1/alerts/scan: the alert rules of a month become alerts, once. */
 describe.skipIf(!hasSharedData)('alerts from a scan of the rules on real Mali data', () => {
@@ -18,13 +18,7 @@ describe.skipIf(!hasSharedData)('alerts from a scan of the rules on real Mali da
 
   beforeAll(async () => {
     database = sqliteDatabase();
-    const imported = await cli([
-      'import',
-      'acled',
-      sharedData('acled-mali/smose94_acled_mali_1997-01_to_2019-06.csv')!,
-      ...database.cliArgs,
-    ]);
-    expect(imported.code, imported.stderr).toBe(0);
+    await importMaliAcled(database.cliArgs);
     vigie = await openVigie({ sqlitePath: database.cliArgs[1]! });
     app = await buildHttpApp(vigie);
     monitor = await userWithToken(vigie, 'monitor');
@@ -49,7 +43,9 @@ describe.skipIf(!hasSharedData)('alerts from a scan of the rules on real Mali da
     const body = first.json();
     expect(body.month).toBe('2019-03');
     expect(body.created.length).toBeGreaterThan(0);
-    const mopti = body.created.find((a: { area: { admin1Pcode: string | null } }) => a.area.admin1Pcode === 'ML05');
+    const mopti = body.created.find(
+      (a: { area: { admin1Pcode: string | null } }) => a.area.admin1Pcode === 'ML05',
+    );
     expect(mopti).toMatchObject({ severity: 'critical', state: 'open' });
     const again = (await scan(monitor.token)).json();
     expect(again.created).toEqual([]);

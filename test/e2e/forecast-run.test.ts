@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openVigie } from '../../src/main.ts';
 import type { ForecastSet } from '../../src/services/forecast-run.ts';
-import { cli } from '../support/cli.ts';
+import { cli, importMaliAcled } from '../support/cli.ts';
 import { sqliteDatabase, type TestDatabase } from '../support/databases.ts';
 import { signedInApp } from '../support/http.ts';
-import { hasSharedData, sharedData } from '../support/shared-data.ts';
+import { hasSharedData } from '../support/shared-data.ts';
 
 /** `vigie forecast run` stores forecasts with intervals; GET /api/v1/forecasts returns the newest run. */
 describe.skipIf(!hasSharedData)('forecast run on the real Mali file', () => {
@@ -13,12 +13,7 @@ describe.skipIf(!hasSharedData)('forecast run on the real Mali file', () => {
 
   beforeAll(async () => {
     database = sqliteDatabase();
-    const acled = await run(
-      'import',
-      'acled',
-      sharedData('acled-mali/smose94_acled_mali_1997-01_to_2019-06.csv')!,
-    );
-    expect(acled.code, acled.stderr).toBe(0);
+    await importMaliAcled(database.cliArgs);
   }, 120_000);
   afterAll(() => database.drop());
 

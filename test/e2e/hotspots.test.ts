@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedInApp } from '../support/http.ts';
 import { openVigie } from '../../src/main.ts';
 import type { Vigie } from '../../src/services/vigie.ts';
-import { cli } from '../support/cli.ts';
+import { cli, importMaliAcled } from '../support/cli.ts';
 import { sqliteDatabase, type TestDatabase } from '../support/databases.ts';
 import { hasSharedData, sharedData } from '../support/shared-data.ts';
 
@@ -24,12 +24,7 @@ describe.skipIf(!hasSharedData)('hotspots from the CLI and the API', () => {
 
   beforeAll(async () => {
     database = sqliteDatabase();
-    const acled = await run(
-      'import',
-      'acled',
-      sharedData('acled-mali/smose94_acled_mali_1997-01_to_2019-06.csv')!,
-    );
-    expect(acled.code, acled.stderr).toBe(0);
+    await importMaliAcled(database.cliArgs);
   }, 120_000);
   afterAll(() => database.drop());
 
@@ -140,12 +135,7 @@ describe.skipIf(!hasSharedData)('emerging hotspots from the CLI and the API', ()
 
   beforeAll(async () => {
     database = sqliteDatabase();
-    const acled = await run(
-      'import',
-      'acled',
-      sharedData('acled-mali/smose94_acled_mali_1997-01_to_2019-06.csv')!,
-    );
-    expect(acled.code, acled.stderr).toBe(0);
+    await importMaliAcled(database.cliArgs);
   }, 120_000);
   afterAll(() => database.drop());
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cli } from '../support/cli.ts';
+import { cli, importMaliAcled } from '../support/cli.ts';
 import { DIALECTS, type TestDatabase } from '../support/databases.ts';
-import { hasSharedData, sharedData } from '../support/shared-data.ts';
+import { hasSharedData } from '../support/shared-data.ts';
 
 /**
  * Hotspots read counts through the portable queries, so SQLite and PostgreSQL must print the same cells, z and
@@ -14,13 +14,7 @@ describe.skipIf(!hasSharedData || DIALECTS.length < 2)('hotspots agree on SQLite
     for (const dialect of DIALECTS) {
       const database = await dialect.create();
       databases.push(database);
-      const imported = await cli([
-        'import',
-        'acled',
-        sharedData('acled-mali/smose94_acled_mali_1997-01_to_2019-06.csv')!,
-        ...database.cliArgs,
-      ]);
-      expect(imported.code, imported.stderr).toBe(0);
+      await importMaliAcled(database.cliArgs);
     }
   }, 180_000);
   afterAll(async () => {

@@ -4,6 +4,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runCli } from '../../src/cli/main.ts';
 import type { Io } from '../../src/cli/output.ts';
+import { sharedData } from './shared-data.ts';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -46,4 +47,16 @@ export function cliProcess(args: string[], env: NodeJS.ProcessEnv = {}): Promise
     child.on('error', reject);
     child.on('close', (code) => resolvePromise({ code: code ?? -1, stdout, stderr }));
   });
+}
+
+/** The real Mali ACLED export most real-data tests start from (../shared/data; never copied into the repo). */
+export const MALI_ACLED = 'acled-mali/smose94_acled_mali_1997-01_to_2019-06.csv';
+
+/** Imports the real Mali export into the store named by `cliArgs` (`--db FILE` or `--database-url URL`). */
+export async function importMaliAcled(cliArgs: readonly string[]): Promise<void> {
+  const path = sharedData(MALI_ACLED);
+  if (path === null)
+    throw new Error(`${MALI_ACLED} is absent: guard the suite with describe.skipIf(!hasSharedData)`);
+  const result = await cli(['import', 'acled', path, ...cliArgs]);
+  if (result.code !== 0) throw new Error(`importing ${MALI_ACLED} failed (${result.code}): ${result.stderr}`);
 }

@@ -7,7 +7,7 @@ import type { BrowserContext } from 'playwright-core';
 import { DIST_DIR } from '../../../scripts/build-web.mjs';
 import { buildHttpApp } from '../../../src/http/app.ts';
 import { fileSource } from '../../../src/importers/read/byte-source.ts';
-import { openVigie } from '../../../src/main.ts';
+import { openVigie, type VigieOptions } from '../../../src/main.ts';
 import type { Vigie } from '../../../src/services/vigie.ts';
 import { REPO_ROOT } from '../../support/cli.ts';
 import { sharedData } from '../../support/shared-data.ts';
@@ -34,10 +34,14 @@ export interface TestServer {
  * The real server (the same Fastify app `vigie serve` runs) on a fresh SQLite file and a free port, with the web
  * bundle built. With `realData`, the Mali ACLED export, OCHA cercles and MINUSMA bases are imported first.
  */
-export async function startServer(options: { realData: boolean }): Promise<TestServer> {
+export async function startServer(options: {
+  realData: boolean;
+  /** e.g. `alerts`: SMS gateway secrets, so tests can post to the SMS webhooks. */
+  vigie?: VigieOptions;
+}): Promise<TestServer> {
   await buildWebBundle();
   const dir = mkdtempSync(join(tmpdir(), 'vigie-browser-'));
-  const vigie = await openVigie({ sqlitePath: join(dir, 'vigie.db') });
+  const vigie = await openVigie({ sqlitePath: join(dir, 'vigie.db') }, options.vigie ?? {});
   if (options.realData) await importMaliData(vigie);
   const accounts = vigie.protection.accounts;
   await accounts.addUser('cli', { ...TEST_ADMIN, role: 'admin', organisation: TEST_ORGANISATION });
