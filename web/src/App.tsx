@@ -16,6 +16,7 @@ import { SessionMenu } from './components/SessionMenu.tsx';
 import { mayOpen } from './lib/roles.ts';
 import { SessionProvider, useSession } from './lib/session.tsx';
 import { INCIDENT_PAGES, linkedIncidentPage } from './pages/incident-pages.ts';
+import { ALERT_PAGES, linkedAlertPage } from './pages/alert-pages.ts';
 import { NotAllowed } from './pages/NotAllowed.tsx';
 
 /** Leaflet and h3-js are loaded with the map page only: the other pages open faster on a slow link. */
@@ -36,6 +37,7 @@ const PAGES = [
   { path: '/drawdown', title: 'nav.drawdown', Page: DrawdownPage, filters: false },
   { path: '/data', title: 'nav.data', Page: DataPage, filters: false },
   ...INCIDENT_PAGES,
+  ...ALERT_PAGES,
 ] as const satisfies readonly { path: string; title: MessageKey; Page: ComponentType; filters: boolean }[];
 
 export function App() {
@@ -58,7 +60,8 @@ function Shell() {
   const { empty } = useDatabase();
   const normalised = path.length > 1 ? path.replace(/\/+$/, '') : path;
   const { user } = useSession();
-  const page = PAGES.find((p) => p.path === normalised) ?? linkedIncidentPage(normalised);
+  const page =
+    PAGES.find((p) => p.path === normalised) ?? linkedIncidentPage(normalised) ?? linkedAlertPage(normalised);
   const allowed = page === undefined || (user != null && mayOpen(user.role, page.path));
   const main = useRef<HTMLElement>(null);
   const shownPath = useRef(normalised);
