@@ -11,7 +11,12 @@ import {
   type Admin2Unit,
   type MonthTable,
 } from './admin2-series.ts';
-import { circleSeries, type Centre, type EventPointsBetween } from './drawdown-radius.ts';
+import {
+  circleSeries,
+  POLITICAL_VIOLENCE_TYPES,
+  type Centre,
+  type EventPointsBetween,
+} from './drawdown-radius.ts';
 import type { BaseView } from './geography.ts';
 import type { GroupedCounts } from './grouped-counts.ts';
 import { parseInput } from './parse-input.ts';
@@ -124,7 +129,7 @@ export async function drawdown(deps: DrawdownDeps, req: DrawdownRequest): Promis
     }
     const covered =
       monthly.first !== null && monthly.first <= first && monthly.last !== null && monthly.last >= last;
-    if (!covered && events === null) events = await eventMonthTable(deps.counts, req.measure);
+    if (!covered && events === null) events = await politicalViolenceTable(deps.counts, req.measure);
     const table = covered ? monthly : events;
     // Neither source spans the window: zeros would read as "no violence", so the base gets no estimate.
     if (table === null || !spans(table, first, last)) continue;
@@ -161,6 +166,24 @@ export async function drawdown(deps: DrawdownDeps, req: DrawdownRequest): Promis
     });
   }
   return results;
+}
+
+/**
+ * Stored events per admin-2 unit and month, counting only political violence (battles, explosions/remote violence,
+ * violence against civilians) as the HDX aggregates and the radius variant do; the months covered are those of all
+ * stored events, so a last month with only protests still counts as covered.
+ */
+async function politicalViolenceTable(counts: GroupedCounts, measure: DrawdownMeasure): Promise<MonthTable> {
+  const all = await eventMonthTable(counts, measure);
+  const byType = await Promise.all(
+    [...POLITICAL_VIOLENCE_TYPES].map((type) => eventMonthTable(counts, measure, { type })),
+  );
+  const rows = byType.flatMap((t) =>
+    [...t.values].flatMap(([code, perMonth]) =>
+      [...perMonth].map(([month, value]) => ({ code, month, value })),
+    ),
+  );
+  return { ...monthTableOf(rows), first: all.first, last: all.last };
 }
 
 type Closing = { base: BaseView; closedOn: string; unit: Admin2Unit };
