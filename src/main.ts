@@ -38,6 +38,7 @@ import { auditLog } from './services/audit-log.ts';
 import { keyRing } from './services/key-ring.ts';
 import { notifier } from './services/notify.ts';
 import { alertsConfigFromEnv, type AlertsConfig } from './services/notify-config.ts';
+import { africasTalkingSender } from './services/sms-outbound.ts';
 import { alertStore } from './storage/alerts/index.ts';
 
 export interface VigieClock {
@@ -99,6 +100,9 @@ export async function openVigie(target: StorageTarget, options: VigieOptions = {
       })),
     secrets: alertConfig.sms.secrets,
     organisation: alertConfig.sms.organisation,
+    atSender: alertConfig.sms.africastalkingApi
+      ? africasTalkingSender(alertConfig.sms.africastalkingApi)
+      : null,
   });
   return {
     storageDescription: storage.description,

@@ -1,6 +1,7 @@
 import { VigieError } from '../core/errors.ts';
 import { DEFAULT_BACKOFF_MS, type NotifyConfig } from './notify.ts';
 import type { SmtpConfig } from './notify-smtp.ts';
+import { AT_LIVE_URL, type AtSmsConfig } from './sms-outbound.ts';
 import type { WebhookEndpoint } from './notify-webhook.ts';
 
 /** Alerts' configuration: notification endpoints and the SMS gateways' shared secrets. */
@@ -11,6 +12,8 @@ export interface AlertsConfig {
     secrets: { rapidpro: string | null; africastalking: string | null };
     /** The organisation community messages belong to (by name); default: the only one. */
     organisation: string | null;
+    /** Africa's Talking SMS API, to acknowledge AT senders (AT does not send a callback's reply); null: none. */
+    africastalkingApi?: AtSmsConfig | null;
   };
 }
 
@@ -20,7 +23,11 @@ export interface AlertsConfig {
  * - `VIGIE_SMTP_URL`: `smtp://user:password@host:587` (STARTTLS when offered) or `smtps://…:465`;
  *   `VIGIE_SMTP_FROM`, `VIGIE_ALERT_EMAILS` (comma-separated recipients);
  * - `VIGIE_PUBLIC_URL`: the base of links in notifications;
- * - `VIGIE_SMS_SECRET_RAPIDPRO`, `VIGIE_SMS_SECRET_AT` (or `VIGIE_SMS_SECRET` for both), `VIGIE_SMS_ORGANISATION`.
+ * - `VIGIE_SMS_SECRET_RAPIDPRO`, `VIGIE_SMS_SECRET_AT` (or `VIGIE_SMS_SECRET` for both), `VIGIE_SMS_ORGANISATION`;
+ * - `VIGIE_AT_USERNAME`, `VIGIE_AT_API_KEY` (both or neither), optional `VIGIE_AT_SENDER` (short code or sender
+ *   id) and `VIGIE_AT_API_URL` (default the live `https://api.africastalking.com/version1/messaging`; the sandbox
+ *   is `https://api.sandbox.africastalking.com/version1/messaging`): the acknowledgement to an Africa's Talking
+ *   sender goes out through AT's SMS API; without them it is not sent (the receipt and the audit say so).
  */
 export function alertsConfigFromEnv(env: Record<string, string | undefined>): AlertsConfig {
   const bad = (variable: string, reason: string) =>
@@ -65,6 +72,30 @@ export function alertsConfigFromEnv(env: Record<string, string | undefined>): Al
     };
   }
   const shared = env['VIGIE_SMS_SECRET'] || null;
+  const atUser = env['VIGIE_AT_USERNAME'] || null;
+  const atKey = env['VIGIE_AT_API_KEY'] || null;
+  let africastalkingApi: AtSmsConfig | null = null;
+  if (atUser || atKey) {
+    if (!atUser || !atKey)
+      throw bad(atUser ? 'VIGIE_AT_API_KEY' : 'VIGIE_AT_USERNAME', 'set both or neither');
+    const rawUrl = env['VIGIE_AT_API_URL'] || AT_LIVE_URL;
+    let url: URL;
+    try {
+      url = new URL(rawUrl);
+    } catch {
+      throw bad('VIGIE_AT_API_URL', 'https://…/version1/messaging');
+    }
+    const local = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+    // The API key travels in a header: never in clear text beyond the local machine.
+    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && local))
+      throw bad('VIGIE_AT_API_URL', 'https:// (http:// only to the local machine)');
+    africastalkingApi = {
+      username: atUser,
+      apiKey: atKey,
+      sender: env['VIGIE_AT_SENDER'] || null,
+      apiUrl: url.toString(),
+    };
+  }
   return {
     notify: {
       webhooks,
@@ -78,6 +109,7 @@ export function alertsConfigFromEnv(env: Record<string, string | undefined>): Al
         africastalking: env['VIGIE_SMS_SECRET_AT'] || shared,
       },
       organisation: env['VIGIE_SMS_ORGANISATION'] || null,
+      africastalkingApi,
     },
   };
 }

@@ -13,13 +13,23 @@ import type { AlertInput } from './alerts-input.ts';
 import { insertAlert, openOrErased, type AlertDeps } from './alerts.ts';
 import type { AlertStores, SmsRecord } from './ports/alert-port.ts';
 import { maskNumber, normaliseNumber, secretMatches, type InboundSms } from './sms-gateways.ts';
+import { acknowledgementText, type SmsSendOutcome, type SmsSender } from './sms-outbound.ts';
 
 export interface SmsDeps extends AlertDeps {
   /** The units of the loaded boundaries (admin-1, -2, -3) the parser resolves places against. */
   places: () => Promise<GazetteerEntry[]>;
   secrets: { rapidpro: string | null; africastalking: string | null };
   organisation: string | null;
+  /** Africa's Talking SMS API client for acknowledgements (AT does not send a callback's reply); none: not sent. */
+  atSender?: SmsSender | null;
 }
+
+/**
+ * How the sender's acknowledgement leaves: `reply` in the webhook's answer (RapidPro's flow sends it); through
+ * Africa's Talking's SMS API, `sent` or `failed`; `not-configured` without AT API credentials; `duplicate` for a
+ * redelivery (the first delivery acknowledged it).
+ */
+export type AckDelivery = 'reply' | 'sent' | 'failed' | 'not-configured' | 'duplicate';
 
 export interface SmsReceipt {
   messageId: string;
@@ -27,6 +37,7 @@ export interface SmsReceipt {
   duplicate: boolean;
   reference: string | null;
   reasons: string[];
+  acknowledgement: AckDelivery;
 }
 
 /** The gazetteer is rebuilt at most once a minute (boundaries change rarely; geometry is heavy to read). */
@@ -46,7 +57,12 @@ async function senderHash(deps: SmsDeps, s: AlertStores, number: string, at: str
   return createHmac('sha256', key).update(number).digest('hex');
 }
 
-const receiptOf = (m: SmsRecord, duplicate: boolean, reference: string | null): SmsReceipt => {
+const receiptOf = (
+  m: SmsRecord,
+  duplicate: boolean,
+  reference: string | null,
+  acknowledgement: AckDelivery,
+): SmsReceipt => {
   const parse = JSON.parse(m.parseJson) as SmsParse;
   return {
     messageId: m.id,
@@ -54,13 +70,15 @@ const receiptOf = (m: SmsRecord, duplicate: boolean, reference: string | null): 
     duplicate,
     reference,
     reasons: parse.reasons,
+    acknowledgement,
   };
 };
 
 /**
  * A community message from a gateway: authenticated by the gateway's shared secret, stored once per gateway
  * message id (a redelivery answers as the first did), sender and text sealed, then either an alert (the parse
- * resolved a place and what happened) or the triage queue.
+ * resolved a place and what happened) or the triage queue. An Africa's Talking sender is then acknowledged
+ * through AT's SMS API, once, after the message is stored; a failed send is audited and never fails the webhook.
  */
 export async function receiveSms(
   deps: SmsDeps,
@@ -71,11 +89,14 @@ export async function receiveSms(
   if (!secretMatches(deps.secrets[sms.gateway], presentedSecret))
     throw new VigieError('UNAUTHENTICATED', { reason: 'gateway-secret' });
   const g = await gazetteer();
-  const receipt = await deps.port.transaction(async (s) => {
+  const atSender = sms.gateway === 'africastalking' ? (deps.atSender ?? null) : null;
+  const ackRoute = sms.gateway === 'rapidpro' ? 'reply' : atSender ? 'gateway-api' : 'not-configured';
+  // The number leaves the transaction only in memory, for the acknowledgement; it is stored sealed.
+  const { receipt, number } = await deps.port.transaction(async (s) => {
     const seen = await s.sms.byGatewayId(sms.gateway, sms.gatewayId);
     if (seen) {
       const alert = seen.alertId ? await s.alerts.get(seen.alertId) : null;
-      return receiptOf(seen, true, alert?.reference ?? null);
+      return { receipt: receiptOf(seen, true, alert?.reference ?? null, 'duplicate'), number: null };
     }
     const organisationId = await s.organisationId(deps.organisation);
     if (!organisationId) throw new VigieError('CONFLICT', { reason: 'sms-organisation' });
@@ -120,12 +141,74 @@ export async function receiveSms(
       action: 'sms.receive',
       targetType: 'sms',
       targetId: id,
-      details: { gateway: sms.gateway, outcome: parse.outcome, reasons: parse.reasons.join(',') },
+      details: {
+        gateway: sms.gateway,
+        outcome: parse.outcome,
+        reasons: parse.reasons.join(','),
+        acknowledgement: ackRoute,
+      },
     });
-    return receiptOf(message, false, reference);
+    const ack: AckDelivery = sms.gateway === 'rapidpro' ? 'reply' : 'not-configured';
+    return { receipt: receiptOf(message, false, reference, ack), number };
   });
   deps.notifier.kick();
+  if (atSender && number !== null) {
+    const outcome = await sendAcknowledgement(atSender, number, acknowledgementText(receipt));
+    await auditAcknowledgement(deps, receipt.messageId, sms.gateway, outcome);
+    return { ...receipt, acknowledgement: outcome.ok ? 'sent' : 'failed' };
+  }
   return receipt;
+}
+
+async function sendAcknowledgement(sender: SmsSender, to: string, text: string): Promise<SmsSendOutcome> {
+  try {
+    return await sender.send(to, text);
+  } catch (error) {
+    const name = error instanceof Error ? error.name : 'unknown';
+    return {
+      ok: false,
+      httpStatus: null,
+      status: null,
+      statusCode: null,
+      messageId: null,
+      cost: null,
+      error: `client:${name}`,
+    };
+  }
+}
+
+/**
+ * The send's outcome in the audit chain (the message record has no column for it): AT's status, code and message
+ * id, or the class of failure; never the number. The SMS is already out (or not): an audit failure here is not
+ * the webhook's failure, and the message is stored either way.
+ */
+async function auditAcknowledgement(
+  deps: SmsDeps,
+  messageId: string,
+  gateway: InboundSms['gateway'],
+  o: SmsSendOutcome,
+): Promise<void> {
+  try {
+    await deps.port.transaction((s) =>
+      deps.audit.record(s, {
+        actorId: null,
+        action: 'sms.acknowledge',
+        targetType: 'sms',
+        targetId: messageId,
+        details: {
+          gateway,
+          ok: o.ok,
+          httpStatus: o.httpStatus,
+          status: o.status,
+          statusCode: o.statusCode,
+          messageId: o.messageId,
+          error: o.error,
+        },
+      }),
+    );
+  } catch {
+    // Left unrecorded rather than answering the gateway with an error it would redeliver for nothing.
+  }
 }
 
 function alertFromParse(parse: SmsParse): AlertInput {

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { t } from '../../i18n/t.ts';
+import { acknowledgementText } from '../../services/sms-outbound.ts';
 import { fromAfricasTalking, fromRapidPro } from '../../services/sms-gateways.ts';
 import type { SmsReceipt } from '../../services/sms.ts';
 import type { Vigie } from '../../services/vigie.ts';
@@ -58,10 +58,9 @@ export const smsRouteDocs: RouteDoc[] = [
   },
 ];
 
-/** The French acknowledgement the sender gets (community focal points write in French). */
+/** The French acknowledgement the sender gets: the same text the outbound SMS carries (one source). */
 export function acknowledgement(r: SmsReceipt): string {
-  if (r.outcome === 'alert') return t('fr', 'sms.reply.alert', { reference: r.reference ?? '' });
-  return t('fr', r.reasons.includes('ambiguous-place') ? 'sms.reply.ambiguous' : 'sms.reply.triage');
+  return acknowledgementText(r);
 }
 
 function presentedSecret(request: FastifyRequest): string | undefined {
