@@ -15,6 +15,23 @@ export interface RouteDoc {
   responses: Record<number, { description: string; schema?: z.ZodType; contentTypes?: string[] }>;
 }
 
+/** A documenter for one tag's routes: the common parts filled in, a plain 200 unless the route says more. */
+export function routeDocsFor(tag: string) {
+  return (
+    method: 'get' | 'post',
+    path: string,
+    summary: string,
+    extra: Partial<RouteDoc> = {},
+  ): RouteDoc => ({
+    method,
+    path,
+    summary,
+    tags: [tag],
+    responses: { 200: { description: 'ok' } },
+    ...extra,
+  });
+}
+
 /** The `lang` query parameter every route accepts (the answer's language; errors and names follow it). */
 export const langParam = z.enum(['fr', 'en']).optional();
 

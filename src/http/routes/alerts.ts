@@ -19,7 +19,7 @@ import {
   presentTriage,
   triageSchema,
 } from '../presenters/alerts.ts';
-import type { RouteDoc } from '../route-registry.ts';
+import { routeDocsFor, type RouteDoc } from '../route-registry.ts';
 import { validate } from '../validate.ts';
 
 const idParams = z.object({ id: z.uuid() });
@@ -56,19 +56,7 @@ const scanned = z.object({
   existing: z.array(alertSchema),
 });
 
-const doc = (
-  method: 'get' | 'post',
-  path: string,
-  summary: string,
-  extra: Partial<RouteDoc> = {},
-): RouteDoc => ({
-  method,
-  path,
-  summary,
-  tags: ['alerts'],
-  responses: { 200: { description: 'ok' } },
-  ...extra,
-});
+const doc = routeDocsFor('alerts');
 const move = (action: string, what: string, body?: z.ZodType) =>
   doc('post', `/api/v1/alerts/:id/${action}`, what, {
     params: idParams,

@@ -12,7 +12,7 @@ import {
   presentIncident,
   presentSummary,
 } from '../presenters/incidents.ts';
-import type { RouteDoc } from '../route-registry.ts';
+import { routeDocsFor, type RouteDoc } from '../route-registry.ts';
 import { validate } from '../validate.ts';
 
 const idParams = z.object({ id: z.uuid() });
@@ -76,19 +76,7 @@ const candidateSchema = z.object({
   score: z.number().nullable(),
 });
 
-const doc = (
-  method: 'get' | 'post',
-  path: string,
-  summary: string,
-  extra: Partial<RouteDoc> = {},
-): RouteDoc => ({
-  method,
-  path,
-  summary,
-  tags: ['incidents'],
-  responses: { 200: { description: 'ok' } },
-  ...extra,
-});
+const doc = routeDocsFor('incidents');
 
 export const incidentRouteDocs: RouteDoc[] = [
   doc(
