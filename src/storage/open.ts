@@ -1,4 +1,4 @@
-import { Kysely, SqliteDialect, sql } from 'kysely';
+import { Kysely, sql } from 'kysely';
 import { VigieError } from '../core/errors.ts';
 import type { EventImportPort } from '../services/ports/event-import-port.ts';
 import type { ProtectionPort } from '../services/ports/incident-port.ts';
@@ -11,6 +11,7 @@ import { protectionStore } from './protection/index.ts';
 import type { Database } from './schema.ts';
 import { sqliteColumns } from './sqlite/columns.ts';
 import { openSqliteFile } from './sqlite/connect.ts';
+import { sqliteDialect } from './sqlite/dialect.ts';
 import { sqliteEventImport } from './sqlite/event-import.ts';
 
 export interface StorageTarget {
@@ -67,7 +68,7 @@ function openSqliteStorage(target: StorageTarget): Storage {
   } catch (error) {
     throw new VigieError('STORAGE_UNAVAILABLE', { target: path, reason: String(error) });
   }
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: main }) });
+  const db = new Kysely<Database>({ dialect: sqliteDialect(main) });
   return {
     dialect: 'sqlite',
     db,
