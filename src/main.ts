@@ -33,7 +33,7 @@ import { incidentPlacer } from './services/incident-placement.ts';
 import { protection } from './services/protection.ts';
 import { publicReleaseRows } from './services/public-release-rows.ts';
 import { defaultKeyFile, keyFileSource } from './security/key-file-source.ts';
-import { alertsService, keepingAlertKeysInStep } from './services/alerts-service.ts';
+import { alertsService } from './services/alerts-service.ts';
 import { auditLog } from './services/audit-log.ts';
 import { keyRing } from './services/key-ring.ts';
 import { notifier } from './services/notify.ts';
@@ -82,14 +82,17 @@ export async function openVigie(target: StorageTarget, options: VigieOptions = {
   const keyFile = options.keyFile ?? defaultKeyFile(target);
   const alertConfig = options.alerts ?? alertsConfigFromEnv(process.env);
   const alertPort = alertStore(storage.db, storage.dialect);
-  // A key ring of its own over the same key file and data keys (its cache is per ring; the keys are shared).
-  const alertKeys = keyRing(keyFileSource(keyFile), storage.protection.keys);
+  // One key ring, audit log and placer for incidents and alerts alike: one cache to forget on rotation or wipe.
+  const kek = keyFileSource(keyFile);
+  const keys = keyRing(kek, storage.protection.keys);
+  const audit = auditLog(keys, storage.protection, clock.now);
+  const place = incidentPlacer(reference);
   const alerts = alertsService({
     port: alertPort,
-    keys: alertKeys,
-    audit: auditLog(alertKeys, storage.protection, clock.now),
+    keys,
+    audit,
     notifier: notifier(alertConfig.notify, alertPort.deliveries),
-    place: incidentPlacer(reference),
+    place,
     now: clock.now,
     places: async () =>
       (await Promise.all([1, 2, 3].map((level) => reference.activePlaces(level)))).flat().map((p) => ({
@@ -107,20 +110,18 @@ export async function openVigie(target: StorageTarget, options: VigieOptions = {
   return {
     storageDescription: storage.description,
     alerts,
-    protection: keepingAlertKeysInStep(
-      protection({
-        port: storage.protection,
-        kek: keyFileSource(keyFile),
-        place: incidentPlacer(reference),
-        points: (filter, limit) => analysis.points(filter, limit),
-        eventExists: async (id) => (await analysis.event(id)) !== null,
-        compact: () => storage.compact(),
-        now: clock.now,
-      }),
-      alertKeys,
-      alertPort,
-      () => storage.compact(),
-    ),
+    protection: protection({
+      port: storage.protection,
+      kek,
+      keys,
+      audit,
+      eraseOtherSealed: () => alertPort.eraseSealed().then(() => undefined),
+      place,
+      points: (filter, limit) => analysis.points(filter, limit),
+      eventExists: async (id) => (await analysis.event(id)) !== null,
+      compact: () => storage.compact(),
+      now: clock.now,
+    }),
     async importFile(kind, source, options) {
       if (kind === 'acled' || kind === 'ucdp') {
         // Boundaries may have changed since the last import: build the placer afresh for each file.

@@ -1,4 +1,5 @@
 import { dirname, join } from 'node:path';
+import { VigieError } from '../core/errors.ts';
 import { destroyKekFile, loadOrCreateKek, writeKekFile } from './key-file.ts';
 
 /** The key-encryption key as a file: created on first use (mode 0600), replaced on rotation, destroyed on duress. */
@@ -6,7 +7,15 @@ export function keyFileSource(path: string) {
   return {
     // Never create a new key over a database that already holds keys wrapped by the old one: that would make
     // every protected field unreadable. A missing file is then an error the operator must see.
-    load: async (mayCreate: boolean) => (await loadOrCreateKek(path, { create: mayCreate })).kek,
+    load: async (mayCreate: () => Promise<boolean>) => {
+      try {
+        return (await loadOrCreateKek(path, { create: false })).kek;
+      } catch (error) {
+        if (!(error instanceof VigieError && error.details['reason'] === 'missing') || !(await mayCreate()))
+          throw error;
+        return (await loadOrCreateKek(path, { create: true })).kek;
+      }
+    },
     replace: (kek: Buffer) => writeKekFile(path, kek),
     destroy: () => destroyKekFile(path),
     describe: () => path,

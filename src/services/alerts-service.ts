@@ -5,9 +5,7 @@ import { showAlert, type AlertDetail } from './alerts-detail.ts';
 import type { AlertInput, CloseInput, RuleFiring } from './alerts-input.ts';
 import { alertMetrics, listAlerts, type AlertListRequest } from './alerts-list.ts';
 import { createAlert, createAlertsFromFirings, moveAlert } from './alerts.ts';
-import type { KeyRing } from './key-ring.ts';
-import type { AlertPort, AlertRecord } from './ports/alert-port.ts';
-import type { Protection } from './protection.ts';
+import type { AlertRecord } from './ports/alert-port.ts';
 import type { InboundSms } from './sms-gateways.ts';
 import {
   gazetteerCache,
@@ -61,34 +59,6 @@ export function alertsService(deps: SmsDeps): Alerts {
     async close(maxMs) {
       await deps.notifier.drain(maxMs);
       deps.notifier.close();
-    },
-  };
-}
-
-/**
- * The protection use cases with this service's key ring kept in step: a rotation or a duress wipe through
- * `protection` also empties the alerts' key cache (else it would keep opening, or wrap new keys under the old
- * key-encryption key), and the wipe also nulls the alerts' and messages' sealed columns, then compacts again.
- */
-export function keepingAlertKeysInStep(
-  p: Protection,
-  ring: KeyRing,
-  port: Pick<AlertPort, 'eraseSealed'>,
-  compact: () => Promise<void>,
-): Protection {
-  return {
-    ...p,
-    async rotateKeys() {
-      const result = await p.rotateKeys();
-      ring.forget();
-      return result;
-    },
-    async wipe() {
-      ring.forget();
-      const result = await p.wipe();
-      await port.eraseSealed();
-      await compact();
-      return result;
     },
   };
 }

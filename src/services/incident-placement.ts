@@ -1,6 +1,6 @@
 import { admin1PcodeOf, neAdmin1ForPcode } from '../geo/mali-crosswalk.ts';
 import type { IncidentPlacer } from './incidents.ts';
-import { createPlacer } from './placement.ts';
+import { createPlacer, type Placer } from './placement.ts';
 import type { ReferencePort } from './ports/reference-port.ts';
 
 /**
@@ -8,10 +8,19 @@ import type { ReferencePort } from './ports/reference-port.ts';
  * P-code gives the admin-2 (6 characters for Mali, e.g. ML0401) and the admin-1 (ML04) through the crosswalk.
  */
 export function incidentPlacer(reference: ReferencePort): IncidentPlacer {
+  // Building the placer loads every boundary polygon and indexes it: done once, and again only when the loaded
+  // boundary sets change (another process may import some), not for every incident recorded.
+  let cached: { signature: string; place: Promise<Placer> } | null = null;
+  const placer = async (): Promise<Placer> => {
+    const signature = JSON.stringify(await reference.boundarySets());
+    if (cached?.signature !== signature)
+      cached = { signature, place: createPlacer(reference).then((p) => p.place) };
+    return cached.place;
+  };
   return async (latitude, longitude, pcode) => {
     const fromCode = pcodePlace(pcode);
     if (latitude === null || longitude === null) return fromCode;
-    const { place } = await createPlacer(reference);
+    const place = await placer();
     const result = place({ latitude, longitude, country: null }, 0);
     if (!('placement' in result) || !result.placement) return fromCode;
     const p = result.placement;

@@ -14,8 +14,11 @@ export type { FieldContext };
 
 /** Where the key-encryption key comes from (a file beside the laptop's database, or a server's secret store). */
 export interface KekSource {
-  /** `mayCreate`: no data key is wrapped yet, so a missing key file may be created rather than refused. */
-  load(mayCreate: boolean): Promise<Buffer>;
+  /**
+   * The key, created when absent only if `mayCreate()` says no data key is wrapped yet (asked only then, so a
+   * normal start does not read the key table).
+   */
+  load(mayCreate: () => Promise<boolean>): Promise<Buffer>;
   /** Replaces the key (rotation); the old one is gone once this resolves. */
   replace(kek: Buffer): Promise<void>;
   /** Duress: overwrite and delete. */
@@ -44,9 +47,8 @@ export function keyRing(source: KekSource, store: KeysPort): KeyRing {
   const cache = new Map<string, Buffer>();
   // Asked through the caller's store: on SQLite a query on another handle inside a transaction would wait forever.
   const loadKek = (keys: KeysPort) =>
-    (kek ??= keys
-      .allDataKeys()
-      .then((all) => source.load(all.length === 0))
+    (kek ??= source
+      .load(async () => (await keys.allDataKeys()).length === 0)
       .catch((error: unknown) => {
         kek = null; // a failed load (missing or insecure file) is retried on the next call
         throw error;

@@ -3,7 +3,7 @@ import type { Principal } from '../core/access.ts';
 import { VigieError } from '../core/errors.ts';
 import { accountAdmin, type AccountAdmin } from './account-admin.ts';
 import { accounts, type Accounts } from './accounts.ts';
-import { auditLog, type AuditLog } from './audit-log.ts';
+import type { AuditLog } from './audit-log.ts';
 import { eventCandidates, linkEvent, type EventCandidate } from './event-candidates.ts';
 import type { IncidentDetail, IncidentSummary } from './incident-detail.ts';
 import { addEvidence, custodyLog, downloadEvidence } from './incident-evidence.ts';
@@ -23,7 +23,7 @@ import {
   type IncidentPlacer,
   type RecordedIncident,
 } from './incidents.ts';
-import { keyRing, type KekSource } from './key-ring.ts';
+import type { KekSource, KeyRing } from './key-ring.ts';
 import type { EventPoint } from './ports/analysis-port.ts';
 import type { CustodyEntry } from './ports/incident-port.ts';
 import type { ProtectionPort } from './ports/protection-port.ts';
@@ -31,6 +31,11 @@ import type { ProtectionPort } from './ports/protection-port.ts';
 export interface ProtectionDeps {
   port: ProtectionPort;
   kek: KekSource;
+  /** One key ring and one audit log for the whole process, shared with the alerts (one cache to forget). */
+  keys: KeyRing;
+  audit: AuditLog;
+  /** Sealed columns outside the incident tables (alerts, SMS) that a duress wipe must erase too. */
+  eraseOtherSealed: () => Promise<void>;
   place: IncidentPlacer;
   points: (filter: { from: string; to: string }, limit: number) => Promise<EventPoint[]>;
   eventExists: (id: number) => Promise<boolean>;
@@ -71,8 +76,7 @@ export interface Protection {
 }
 
 export function protection(deps: ProtectionDeps): Protection {
-  const keys = keyRing(deps.kek, deps.port.keys);
-  const audit = auditLog(keys, deps.port, deps.now);
+  const { keys, audit } = deps;
   const d = { port: deps.port, keys, audit, place: deps.place, now: deps.now };
   return {
     accounts: accounts(deps.port, audit, deps.now),
@@ -115,6 +119,7 @@ export function protection(deps: ProtectionDeps): Protection {
           if (!(error instanceof VigieError)) throw error;
         });
       const erased = await deps.port.keys.eraseProtectedData();
+      await deps.eraseOtherSealed();
       keys.forget();
       await deps.kek.destroy();
       await deps.compact();
