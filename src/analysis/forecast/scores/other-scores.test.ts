@@ -127,16 +127,19 @@ describe('log-scale point scores', () => {
     expect(squaredLogError(Math.log1p(9), 9)).toBe(0);
   });
 
-  it('TADDA matches hand values', () => {
-    // f = 0.5, c = −0.2: |c − f| = 0.7 > ε, signs differ → variant 1: 0.7 + |f| = 1.2; variant 2: 0.7 + 0.7 = 1.4.
+  it('TADDA matches hand values (the VIEWS evaluation library tadda_score)', () => {
+    // f = 0.5, c = −0.2: |c − f| = 0.7 > ε, directions differ → 0.7 + |f| = 1.2.
     expect(tadda(0.5, -0.2)).toBeCloseTo(1.2, 12);
-    expect(tadda(0.5, -0.2, 0.048, 2)).toBeCloseTo(1.4, 12);
+    // f = −0.4, c = 0.3 → 0.7 + 0.4 = 1.1.
+    expect(tadda(-0.4, 0.3)).toBeCloseTo(1.1, 12);
     // Within ε no penalty: f = 0.03, c = −0.01 → 0.04.
     expect(tadda(0.03, -0.01)).toBeCloseTo(0.04, 12);
     // Same direction: f = 1, c = 3 → 2.
     expect(tadda(1, 3)).toBe(2);
-    // No-change forecast against a rise of 1: variant 1 → 1 (|f| = 0); variant 2 → sign 0 ≠ 1, 1 + 1 = 2.
+    // An observed change of exactly 0 counts as both directions: f = 0.7, c = 0 → 0.7, no penalty.
+    expect(tadda(0.7, 0)).toBeCloseTo(0.7, 12);
+    // A no-change forecast never pays a penalty: f = 0 against a rise of 1 → 1; against a fall of 1 → 1.
     expect(tadda(0, 1)).toBe(1);
-    expect(tadda(0, 1, 0.048, 2)).toBe(2);
+    expect(tadda(0, -1)).toBe(1);
   });
 });

@@ -5,16 +5,12 @@
  *   minimises the expected squared error on that scale (the predictive mean of log1p), as the VIEWS escalation
  *   competition asked for log-scale point predictions.
  * - TADDA, "targeted absolute deviation with direction augmentation" (Vesco et al., "United they stand: findings
- *   from an escalation prediction competition", International Interactions 48(4), 2022; analysed by Bracher et al.,
- *   "Direction augmentation in the evaluation of armed conflict predictions", Int. Interactions 49, 2023,
- *   doi:10.1080/03050629.2023.2255923, arXiv 2304.12108). It scores the predicted *change* in log fatalities
- *   f = ŷ − log(1 + y_origin) against the observed change c = log(1 + y) − log(1 + y_origin):
- *     TADDA₁(f, c) = |c − f| + |f|·1{sign f ≠ sign c}·1{|c − f| > ε}     (variant 1, the competition's main score)
- *     TADDA₂(f, c) = |c − f| + |c − f|·1{sign f ≠ sign c}·1{|c − f| > ε} (variant 2)
- *   with sign(0) = 0 and ε = 0.048 (≈ a 5 % change). The exact penalty terms were taken from the papers as recalled,
- *   not re-read through this session's search tool; the abstract of Bracher et al. confirms the target (signed
- *   log-changes of monthly fatalities) and that a no-change forecast f = 0 is hard to beat, which variant 1 makes
- *   plain: f = 0 never pays a penalty.
+ *   from an escalation prediction competition", International Interactions 48(4), 2022). It scores the predicted
+ *   *change* in log fatalities f = ŷ − log(1 + y_origin) against the observed change c = log(1 + y) − log(1 + y_origin):
+ *     TADDA(f, c) = |c − f| + |f|·1{c ≠ 0 and (c > 0) ≠ (f > 0)}·1{|c − f| > ε},   ε = 0.048 (≈ a 5 % change).
+ *   Checked against the `tadda_score` of the VIEWS evaluation library (default ε = 0.048, no smoothing), which
+ *   scored the competition: an observed change of exactly 0 counts as both directions (no penalty), and a forecast
+ *   of 0 sits with the falls, where its penalty |f| is 0 anyway — so a no-change forecast never pays a penalty.
  */
 
 export function pointLog1p(samples: ArrayLike<number>): number {
@@ -30,14 +26,8 @@ export function squaredLogError(predictedLog1p: number, y: number): number {
 
 export const TADDA_EPSILON = 0.048;
 
-export function tadda(
-  predictedChange: number,
-  observedChange: number,
-  epsilon = TADDA_EPSILON,
-  variant: 1 | 2 = 1,
-): number {
+export function tadda(predictedChange: number, observedChange: number, epsilon = TADDA_EPSILON): number {
   const miss = Math.abs(observedChange - predictedChange);
-  const wrongDirection = Math.sign(predictedChange) !== Math.sign(observedChange) && miss > epsilon;
-  if (!wrongDirection) return miss;
-  return miss + (variant === 1 ? Math.abs(predictedChange) : miss);
+  const wrongDirection = observedChange !== 0 && observedChange > 0 !== predictedChange > 0 && miss > epsilon;
+  return wrongDirection ? miss + Math.abs(predictedChange) : miss;
 }
