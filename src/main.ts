@@ -13,6 +13,7 @@ import { emergingHotspots } from './services/emerging-hotspots.ts';
 import { hotspots } from './services/hotspots.ts';
 import { forecastBacktest } from './services/forecast-backtest.ts';
 import { forecastRun, latestForecasts } from './services/forecast-run.ts';
+import { areaProfile } from './services/area-profile.ts';
 import { forecastStore } from './storage/forecasts.ts';
 import { evaluateAlertRules, scanAlertRules } from './services/alert-rules.ts';
 import { mapCells } from './services/map-cells.ts';
@@ -79,6 +80,8 @@ export async function openVigie(target: StorageTarget, options: VigieOptions = {
     counts,
     eventPoints: (from, to) => queries.stream({ from, to }),
   };
+  // Forecasts and alert rules read monthly counts from stored events or from ACLED's monthly aggregates.
+  const forecastData = { counts, geography: geo, monthly: drawdownDeps.monthly };
   const keyFile = options.keyFile ?? defaultKeyFile(target);
   const alertConfig = options.alerts ?? alertsConfigFromEnv(process.env);
   const alertPort = alertStore(storage.db, storage.dialect);
@@ -106,6 +109,7 @@ export async function openVigie(target: StorageTarget, options: VigieOptions = {
     atSender: alertConfig.sms.africastalkingApi
       ? africasTalkingSender(alertConfig.sms.africastalkingApi)
       : null,
+    acknowledgements: alertConfig.sms.acknowledgements,
   });
   return {
     storageDescription: storage.description,
@@ -162,12 +166,14 @@ export async function openVigie(target: StorageTarget, options: VigieOptions = {
     mapCells: (request) => mapCells({ counts, geography: geo }, request),
     hotspots: (request) => hotspots({ counts, geography: geo }, request),
     emergingHotspots: (request) => emergingHotspots({ counts, geography: geo }, request),
-    forecastBacktest: (request) => forecastBacktest({ counts, geography: geo }, request),
+    forecastBacktest: (request) => forecastBacktest(forecastData, request),
     forecastRun: (request) =>
-      forecastRun({ counts, geography: geo, store: forecastStore(storage.db), now: clock.now }, request),
+      forecastRun({ ...forecastData, store: forecastStore(storage.db), now: clock.now }, request),
     forecasts: (request) => latestForecasts(forecastStore(storage.db), request),
-    evaluateAlertRules: (request) => evaluateAlertRules({ counts, geography: geo }, request),
-    scanAlertRules: (request) => scanAlertRules({ counts, geography: geo }, request),
+    area: (by, request) =>
+      areaProfile({ ...forecastData, forecasts: forecastStore(storage.db), alerts }, by, request),
+    evaluateAlertRules: (request) => evaluateAlertRules(forecastData, request),
+    scanAlertRules: (request) => scanAlertRules(forecastData, request),
     boundaries: (level, country, language) => geo.boundaries(level, country, language),
     bases: () => geo.bases(),
     drawdown: (request) => drawdown(drawdownDeps, request),

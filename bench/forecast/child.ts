@@ -17,6 +17,7 @@ async function main(): Promise<void> {
     const r = await vigie.forecastBacktest({
       unit: 'admin1',
       outcome: 'civilian-fatalities',
+      source: 'events',
       origins: '2014-01:2018-12',
       horizons: '1-6',
       samples: 1000,

@@ -16,6 +16,7 @@ import { eventRouteDocs, registerEventRoutes } from './routes/events.ts';
 import { hotspotRouteDocs, registerHotspotRoutes } from './routes/hotspots.ts';
 import { alertRuleRouteDocs, registerAlertRuleRoutes } from './routes/alert-rules.ts';
 import { forecastRouteDocs, registerForecastRoutes } from './routes/forecast.ts';
+import { areaRouteDocs, registerAreaRoutes } from './routes/areas.ts';
 import { geographyRouteDocs, registerGeographyRoutes } from './routes/geography.ts';
 import { importRouteDocs, registerImportRoutes } from './routes/imports.ts';
 import { registerMetaRoutes } from './routes/meta.ts';
@@ -47,6 +48,7 @@ export const ROUTE_DOCS: readonly RouteDoc[] = [
   ...hotspotRouteDocs,
   ...alertRuleRouteDocs,
   ...forecastRouteDocs,
+  ...areaRouteDocs,
   ...drawdownRouteDocs,
   ...geographyRouteDocs,
   ...importRouteDocs,
@@ -73,6 +75,7 @@ export async function buildHttpApp(vigie: Vigie, options: HttpOptions = {}): Pro
   registerHotspotRoutes(app, vigie);
   registerAlertRuleRoutes(app, vigie);
   registerForecastRoutes(app, vigie);
+  registerAreaRoutes(app, vigie);
   registerDrawdownRoutes(app, vigie);
   registerGeographyRoutes(app, vigie);
   registerImportRoutes(app, vigie);

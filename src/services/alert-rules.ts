@@ -5,7 +5,9 @@
  *
  * - evaluate: every rule at its published sensitivity and tuned to common alarm rates, scored on the issue's
  *   escalation episodes over a window (default: the first month that can hold an episode … the last month);
- *   optionally the forecast model as a rule (forecast = "vigie": one horizon-1 forecast per month).
+ *   optionally the forecast model as a rule (forecast = "vigie": one horizon-1 forecast per month). With
+ *   `tuneTo`, the sensitivities for equal rates are tuned on from … tuneTo, frozen, and scored on the months
+ *   after tuneTo (analysis/alerts/tuning.ts); without it, on the scored months themselves (in sample).
  * - scan: which units fire under each rule, at its published sensitivity, in one month (default the last month
  *   of data): data the alert → response loop turns into alerts; this service stores nothing.
  */
@@ -37,9 +39,15 @@ export interface AlertEvaluationResponse {
   country: string;
   unit: EvaluationParams['unit'];
   outcome: EvaluationParams['outcome'];
+  source: EvaluationParams['source'];
   units: number;
   history: { from: string; to: string };
+  /** The months scored (after `tuning.to` when tuned out of sample). */
   window: { from: string; to: string };
+  /** Where the sensitivities for equal rates were tuned: the scored months themselves, or earlier months. */
+  tuning:
+    | { mode: 'in-sample' }
+    | { mode: 'out-of-sample'; from: string; to: string; unitYears: number; episodes: number };
   lead: number;
   rates: number[];
   episodeDefinition: typeof EPISODE_DEFINITION;
@@ -62,6 +70,7 @@ export interface AlertScanResponse {
   country: string;
   unit: ScanParams['unit'];
   outcome: ScanParams['outcome'];
+  source: ScanParams['source'];
   month: string;
   rules: {
     rule: string;
@@ -116,17 +125,23 @@ export async function evaluateAlertRules(
     });
   }
   // Months before the first that can hold an episode are judged by no rule: the window starts there at the earliest.
-  const from = Math.max(firstOnset, req.from ? monthIndex(data, req.from, 'from') : firstOnset);
+  const start = Math.max(firstOnset, req.from ? monthIndex(data, req.from, 'from') : firstOnset);
   const to = req.to ? monthIndex(data, req.to, 'to') : last;
-  if (from > to) {
+  const tuneTo = req.tuneTo === undefined ? null : monthIndex(data, req.tuneTo, 'tuneTo');
+  if (start > to || (tuneTo !== null && (tuneTo < start || tuneTo >= to))) {
     throw new VigieError('BAD_USAGE', {
-      reason: `no month to evaluate: episodes start at ${data.months[firstOnset]}`,
+      reason:
+        tuneTo === null
+          ? `no month to evaluate: episodes start at ${data.months[firstOnset]}`
+          : `tuneTo must leave months to tune (from ${data.months[start]}) and months to score (to ${data.months[to]})`,
     });
   }
+  const tuning = tuneTo === null ? undefined : { from: start, to: tuneTo };
+  const from = tuneTo === null ? start : tuneTo + 1;
   const rules: AlertRule[] = [...ALERT_RULES];
   if (req.forecast === 'vigie') {
     const origins: number[] = [];
-    for (let t = Math.max(12, from - req.lead); t <= to; t++) origins.push(t);
+    for (let t = Math.max(12, start - req.lead); t <= to; t++) origins.push(t);
     rules.push(withForecast(data, origins, req));
   }
   const report = evaluateRules({
@@ -136,13 +151,16 @@ export async function evaluateAlertRules(
     lead: req.lead,
     targets: req.rates,
     episode: EPISODE_DEFINITION,
+    ...(tuning ? { tuning } : {}),
   });
   const episodes = escalationEpisodes(data.history, EPISODE_DEFINITION);
   const T = data.months.length;
   const list: EpisodeView[] = [];
-  for (let t = from; t <= to; t++) {
+  let tuningEpisodes = 0;
+  for (let t = start; t <= to; t++) {
     data.codes.forEach((code, u) => {
-      if (episodes.onset[u * T + t]) {
+      if (episodes.onset[u * T + t] && t < from) tuningEpisodes++;
+      else if (episodes.onset[u * T + t]) {
         list.push({
           code,
           name: data.names[u] ?? code,
@@ -156,9 +174,19 @@ export async function evaluateAlertRules(
     country: data.country,
     unit: req.unit,
     outcome: req.outcome,
+    source: req.source,
     units: data.codes.length,
     history: { from: data.months[0] ?? '', to: data.months[last] ?? '' },
     window: { from: data.months[from] ?? '', to: data.months[to] ?? '' },
+    tuning: tuning
+      ? {
+          mode: 'out-of-sample',
+          from: data.months[tuning.from] ?? '',
+          to: data.months[tuning.to] ?? '',
+          unitYears: report.tuning?.unitYears ?? 0,
+          episodes: tuningEpisodes,
+        }
+      : { mode: 'in-sample' },
     lead: req.lead,
     rates: req.rates,
     episodeDefinition: EPISODE_DEFINITION,
@@ -198,6 +226,7 @@ export async function scanAlertRules(
     country: data.country,
     unit: req.unit,
     outcome: req.outcome,
+    source: req.source,
     month: data.months[t] ?? '',
     rules: rules.map((rule) => {
       const out = rule.run(data.history, rule.default);

@@ -16,6 +16,7 @@ describe('alerts from a scan', () => {
       country: 'MLI',
       unit: 'admin1',
       outcome: 'civilian-fatalities',
+      source: 'events',
       month: '2019-03',
       rules: [
         rule('nb-cusum', [{ code: 'ML-MO', name: 'Mopti', count: 195, statistic: 5.8 }]),
@@ -47,6 +48,7 @@ describe('alerts from a scan', () => {
       country: 'MLI',
       unit: 'priogrid',
       outcome: 'civilian-events',
+      source: 'events',
       month: '2019-03',
       rules: [rule('surge', [{ code: '150001', name: '150001', count: 9, statistic: 3 }])],
       escalations: [],

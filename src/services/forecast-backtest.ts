@@ -18,6 +18,7 @@ import {
   loadForecastData,
   type ForecastDataDeps,
   type ForecastOutcome,
+  type ForecastSource,
   type ForecastUnit,
 } from './forecast-data.ts';
 import { horizonsOfRange, monthsOfRange, type BacktestParams } from './forecast-schema.ts';
@@ -44,6 +45,8 @@ export interface BacktestResponse extends BacktestReport {
   country: string;
   unit: ForecastUnit;
   outcome: ForecastOutcome;
+  /** Where the monthly counts came from: stored events or ACLED's monthly aggregates. */
+  source: ForecastSource;
   units: number;
   samples: number;
   seed: number;
@@ -133,6 +136,7 @@ export async function forecastBacktest(
     ...report,
     unit: req.unit,
     outcome: req.outcome,
+    source: req.source,
     country: data.country,
     units: data.codes.length,
     samples: req.samples,

@@ -17,7 +17,9 @@ import type { Neighbours } from '../core/neighbours.ts';
 import type { CountHistory } from '../analysis/forecast/series.ts';
 import type { Geography } from './geography.ts';
 import type { GroupedCounts } from './grouped-counts.ts';
-import { monthlyUnitCounts, type HotspotMeasure } from './hotspots.ts';
+import { monthlyUnitCounts, type CountMeasure } from './hotspots.ts';
+import { loadAggregateForecastData } from './forecast-data-aggregates.ts';
+import type { ReferencePort } from './ports/reference-port.ts';
 import { DEFAULT_COUNTRY } from './map-cells.ts';
 import { parseEventFilter } from './filter-schema.ts';
 import type { Language } from './place-names.ts';
@@ -25,8 +27,13 @@ import type { Language } from './place-names.ts';
 export const FORECAST_UNITS = ['admin1', 'admin2', 'priogrid'] as const;
 export type ForecastUnit = (typeof FORECAST_UNITS)[number];
 
-export const FORECAST_OUTCOMES = ['civilian-fatalities', 'civilian-events'] as const;
+/** Civilian harm from stored events; all political violence ("fatalities", "events") from either source. */
+export const FORECAST_OUTCOMES = ['civilian-fatalities', 'civilian-events', 'fatalities', 'events'] as const;
 export type ForecastOutcome = (typeof FORECAST_OUTCOMES)[number];
+
+/** Where the monthly counts come from: the event store, or ACLED's monthly admin-2 aggregates. */
+export const FORECAST_SOURCES = ['events', 'aggregates'] as const;
+export type ForecastSource = (typeof FORECAST_SOURCES)[number];
 
 export interface ForecastData {
   country: string;
@@ -42,6 +49,7 @@ export interface ForecastData {
 export interface ForecastDataDeps {
   counts: GroupedCounts;
   geography: Geography;
+  monthly: ReferencePort['monthlyAggregates'];
 }
 
 /** First and last month with any event in the country, or null for an empty store. */
@@ -63,18 +71,31 @@ export async function dataSpan(
 
 export async function loadForecastData(
   deps: ForecastDataDeps,
-  req: { unit: ForecastUnit; outcome: ForecastOutcome; country?: string; language: Language },
+  req: {
+    unit: ForecastUnit;
+    outcome: ForecastOutcome;
+    source?: ForecastSource;
+    country?: string;
+    language: Language;
+  },
 ): Promise<ForecastData> {
   const country = req.country ?? DEFAULT_COUNTRY;
+  if (req.source === 'aggregates') {
+    if (req.unit === 'priogrid' || (req.outcome !== 'fatalities' && req.outcome !== 'events')) {
+      throw new VigieError('BAD_USAGE', {
+        reason:
+          'the monthly aggregates give political-violence fatalities or events per admin-1 or admin-2 unit',
+      });
+    }
+    return loadAggregateForecastData(deps, { ...req, unit: req.unit, outcome: req.outcome, country });
+  }
   const span = await dataSpan(deps.counts, country);
   if (!span) throw new VigieError('NOT_FOUND', { what: `events in ${country}` });
-  const other: HotspotMeasure =
-    req.outcome === 'civilian-fatalities' ? 'civilian-events' : 'civilian-fatalities';
-  const measures: HotspotMeasure[] = [req.outcome, 'events', other];
+  const measures = measuresOf(req.outcome);
   const base = { unit: req.unit, from: span.first, to: span.last, country, language: req.language };
   const series = await Promise.all(measures.map((measure) => monthlyUnitCounts(deps, { ...base, measure })));
   // The events series spans the widest study area (PRIO-GRID adds every cell holding an event): the grid of all.
-  const main = series[1];
+  const main = series[measures.indexOf('events')];
   const outcome = series[0];
   if (!main || !outcome) throw new Error('unreachable');
   const matrix = (s: (typeof series)[number]): CountHistory => {
@@ -97,4 +118,21 @@ export async function loadForecastData(
     history: matrix(outcome),
     covariates: series.slice(1).map(matrix),
   };
+}
+
+/**
+ * The outcome, then its covariates: all political-violence events (the "other violence types"; its series is also
+ * the grid of all) and the other measure of the same family. Existing backtests depend on this order.
+ */
+function measuresOf(outcome: ForecastOutcome): CountMeasure[] {
+  switch (outcome) {
+    case 'civilian-fatalities':
+      return ['civilian-fatalities', 'events', 'civilian-events'];
+    case 'civilian-events':
+      return ['civilian-events', 'events', 'civilian-fatalities'];
+    case 'fatalities':
+      return ['fatalities', 'events'];
+    case 'events':
+      return ['events', 'fatalities'];
+  }
 }

@@ -16,6 +16,7 @@ import {
   loadForecastData,
   type ForecastDataDeps,
   type ForecastOutcome,
+  type ForecastSource,
   type ForecastUnit,
 } from './forecast-data.ts';
 import { addMonths, horizonsOfRange } from './forecast-schema.ts';
@@ -26,6 +27,8 @@ import { DEFAULT_COUNTRY } from './map-cells.ts';
 export interface ForecastRunRequest {
   unit: ForecastUnit;
   outcome: ForecastOutcome;
+  /** Stored events (default) or ACLED's monthly aggregates. */
+  source?: ForecastSource;
   /** YYYY-MM; default the last month with data. */
   origin?: string;
   horizons: string;
@@ -89,6 +92,7 @@ export async function forecastRun(deps: ForecastRunDeps, req: ForecastRunRequest
     country: data.country,
     unit: req.unit,
     outcome: req.outcome,
+    source: req.source ?? 'events',
     origin,
     model: VIGIE_MODEL,
     samples: req.samples,

@@ -5,8 +5,11 @@
  * 240, so one request stays under a minute on admin-1 and a few minutes on PRIO-GRID.
  */
 import { z } from 'zod';
-import { FORECAST_OUTCOMES, FORECAST_UNITS } from './forecast-data.ts';
+import { FORECAST_OUTCOMES, FORECAST_SOURCES, FORECAST_UNITS } from './forecast-data.ts';
 import { parseInput } from './parse-input.ts';
+import { addMonths } from '../core/months.ts';
+
+export { addMonths, monthsBetween } from '../core/months.ts';
 
 const originRange = z
   .string()
@@ -28,6 +31,7 @@ export const backtestParamsObject = z
   .object({
     unit: z.enum(FORECAST_UNITS).default('admin1'),
     outcome: z.enum(FORECAST_OUTCOMES).default('civilian-fatalities'),
+    source: z.enum(FORECAST_SOURCES).default('events'),
     origins: originRange.default('2014-01:2018-12'),
     horizons: horizonRange.default('1-6'),
     samples: int(100, 5000, 1000),
@@ -58,16 +62,6 @@ export function horizonsOfRange(range: string): number[] {
   const first = a ?? 1;
   const last = b ?? first;
   return Array.from({ length: last - first + 1 }, (_, k) => first + k);
-}
-
-export function addMonths(month: string, k: number): string {
-  const index = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1 + k;
-  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
-}
-
-export function monthsBetween(from: string, to: string): number {
-  const index = (m: string) => Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7)) - 1;
-  return index(to) - index(from);
 }
 
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM');

@@ -39,11 +39,15 @@ export type HotspotUnit = (typeof HOTSPOT_UNITS)[number];
 export const HOTSPOT_MEASURES = ['events', 'civilian-events', 'civilian-fatalities'] as const;
 export type HotspotMeasure = (typeof HOTSPOT_MEASURES)[number];
 
+/** What a monthly series can count: a hotspot measure, or all fatalities (forecasts of political violence). */
+export type CountMeasure = HotspotMeasure | 'fatalities';
+
 const MEASURE_FIELD = {
   events: 'events',
   'civilian-events': 'civilianEvents',
   'civilian-fatalities': 'civilianFatalities',
-} as const satisfies Record<HotspotMeasure, keyof Omit<CountRow, 'keys'>>;
+  fatalities: 'fatalities',
+} as const satisfies Record<CountMeasure, keyof Omit<CountRow, 'keys'>>;
 
 export interface HotspotRequest {
   unit: HotspotUnit;
@@ -138,7 +142,7 @@ export async function monthlyUnitCounts(
   deps: { counts: GroupedCounts; geography: Geography },
   req: {
     unit: HotspotUnit;
-    measure: HotspotMeasure;
+    measure: CountMeasure;
     from: string;
     to: string;
     country: string;

@@ -2,6 +2,7 @@ import { VigieError } from '../core/errors.ts';
 import { DEFAULT_BACKOFF_MS, type NotifyConfig } from './notify.ts';
 import type { SmtpConfig } from './notify-smtp.ts';
 import { AT_LIVE_URL, type AtSmsConfig } from './sms-outbound.ts';
+import type { AckOutboxConfig } from './sms-acks.ts';
 import type { WebhookEndpoint } from './notify-webhook.ts';
 
 /** Alerts' configuration: notification endpoints and the SMS gateways' shared secrets. */
@@ -14,6 +15,8 @@ export interface AlertsConfig {
     organisation: string | null;
     /** Africa's Talking SMS API, to acknowledge AT senders (AT does not send a callback's reply); null: none. */
     africastalkingApi?: AtSmsConfig | null;
+    /** Retries of the acknowledgement outbox (default services/sms-acks.ts `DEFAULT_ACK_BACKOFF_MS`). */
+    acknowledgements?: AckOutboxConfig;
   };
 }
 

@@ -41,7 +41,8 @@ export interface SmsSendOutcome {
 }
 
 export interface SmsSender {
-  send(to: string, message: string): Promise<SmsSendOutcome>;
+  /** `signal` cuts the call short (the worker's shutdown); the configured timeout applies either way. */
+  send(to: string, message: string, signal?: AbortSignal): Promise<SmsSendOutcome>;
 }
 
 const ACCEPTED = new Set([100, 101, 102]);
@@ -103,7 +104,7 @@ function errorClass(error: unknown): string {
 /** The client: one POST per message; never rejects (the outcome says what happened). */
 export function africasTalkingSender(config: AtSmsConfig): SmsSender {
   return {
-    async send(to, message) {
+    async send(to, message, signal) {
       const form = new URLSearchParams({ username: config.username, to, message });
       if (config.sender) form.set('from', config.sender);
       let response: Response;
@@ -118,7 +119,9 @@ export function africasTalkingSender(config: AtSmsConfig): SmsSender {
           },
           body: form.toString(),
           redirect: 'manual',
-          signal: AbortSignal.timeout(config.timeoutMs ?? 10_000),
+          signal: signal
+            ? AbortSignal.any([signal, AbortSignal.timeout(config.timeoutMs ?? 10_000)])
+            : AbortSignal.timeout(config.timeoutMs ?? 10_000),
         });
       } catch (error) {
         return failure(errorClass(error));

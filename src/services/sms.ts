@@ -12,8 +12,9 @@ import {
 import type { AlertInput } from './alerts-input.ts';
 import { insertAlert, openOrErased, type AlertDeps } from './alerts.ts';
 import type { AlertStores, SmsRecord } from './ports/alert-port.ts';
+import type { AckOutbox, AckOutboxConfig } from './sms-acks.ts';
 import { maskNumber, normaliseNumber, secretMatches, type InboundSms } from './sms-gateways.ts';
-import { acknowledgementText, type SmsSendOutcome, type SmsSender } from './sms-outbound.ts';
+import { acknowledgementText, type SmsSender } from './sms-outbound.ts';
 
 export interface SmsDeps extends AlertDeps {
   /** The units of the loaded boundaries (admin-1, -2, -3) the parser resolves places against. */
@@ -22,14 +23,16 @@ export interface SmsDeps extends AlertDeps {
   organisation: string | null;
   /** Africa's Talking SMS API client for acknowledgements (AT does not send a callback's reply); none: not sent. */
   atSender?: SmsSender | null;
+  /** Retries of the acknowledgement outbox (sms-acks.ts); default six attempts over about 2 h 40 min. */
+  acknowledgements?: AckOutboxConfig;
 }
 
 /**
- * How the sender's acknowledgement leaves: `reply` in the webhook's answer (RapidPro's flow sends it); through
- * Africa's Talking's SMS API, `sent` or `failed`; `not-configured` without AT API credentials; `duplicate` for a
- * redelivery (the first delivery acknowledged it).
+ * How the sender's acknowledgement leaves: `reply` in the webhook's answer (RapidPro's flow sends it); `queued`
+ * in the outbox, sent through Africa's Talking's SMS API after the webhook has answered; `not-configured`
+ * without AT API credentials; `duplicate` for a redelivery (the first delivery queued it).
  */
-export type AckDelivery = 'reply' | 'sent' | 'failed' | 'not-configured' | 'duplicate';
+export type AckDelivery = 'reply' | 'queued' | 'not-configured' | 'duplicate';
 
 export interface SmsReceipt {
   messageId: string;
@@ -77,11 +80,13 @@ const receiptOf = (
 /**
  * A community message from a gateway: authenticated by the gateway's shared secret, stored once per gateway
  * message id (a redelivery answers as the first did), sender and text sealed, then either an alert (the parse
- * resolved a place and what happened) or the triage queue. An Africa's Talking sender is then acknowledged
- * through AT's SMS API, once, after the message is stored; a failed send is audited and never fails the webhook.
+ * resolved a place and what happened) or the triage queue. An Africa's Talking sender's acknowledgement is
+ * queued in the outbox in the same transaction and sent by the worker (sms-acks.ts) after the webhook answered:
+ * AT's API being slow or down never holds the webhook, and a crash after the commit loses no acknowledgement.
  */
 export async function receiveSms(
   deps: SmsDeps,
+  acks: AckOutbox,
   gazetteer: () => Promise<Gazetteer>,
   sms: InboundSms,
   presentedSecret: string | undefined,
@@ -89,14 +94,13 @@ export async function receiveSms(
   if (!secretMatches(deps.secrets[sms.gateway], presentedSecret))
     throw new VigieError('UNAUTHENTICATED', { reason: 'gateway-secret' });
   const g = await gazetteer();
-  const atSender = sms.gateway === 'africastalking' ? (deps.atSender ?? null) : null;
-  const ackRoute = sms.gateway === 'rapidpro' ? 'reply' : atSender ? 'gateway-api' : 'not-configured';
-  // The number leaves the transaction only in memory, for the acknowledgement; it is stored sealed.
-  const { receipt, number } = await deps.port.transaction(async (s) => {
+  const viaApi = sms.gateway === 'africastalking' && acks.configured;
+  const ackRoute = sms.gateway === 'rapidpro' ? 'reply' : viaApi ? 'gateway-api' : 'not-configured';
+  const receipt = await deps.port.transaction(async (s) => {
     const seen = await s.sms.byGatewayId(sms.gateway, sms.gatewayId);
     if (seen) {
       const alert = seen.alertId ? await s.alerts.get(seen.alertId) : null;
-      return { receipt: receiptOf(seen, true, alert?.reference ?? null, 'duplicate'), number: null };
+      return receiptOf(seen, true, alert?.reference ?? null, 'duplicate');
     }
     const organisationId = await s.organisationId(deps.organisation);
     if (!organisationId) throw new VigieError('CONFLICT', { reason: 'sms-organisation' });
@@ -148,67 +152,15 @@ export async function receiveSms(
         acknowledgement: ackRoute,
       },
     });
-    const ack: AckDelivery = sms.gateway === 'rapidpro' ? 'reply' : 'not-configured';
-    return { receipt: receiptOf(message, false, reference, ack), number };
+    const ack: AckDelivery = sms.gateway === 'rapidpro' ? 'reply' : viaApi ? 'queued' : 'not-configured';
+    const stored = receiptOf(message, false, reference, ack);
+    // No number in the outbox row: the worker opens the message's sealed sender when it sends.
+    if (viaApi) await acks.enqueue(s, message, acknowledgementText(stored));
+    return stored;
   });
   deps.notifier.kick();
-  if (atSender && number !== null) {
-    const outcome = await sendAcknowledgement(atSender, number, acknowledgementText(receipt));
-    await auditAcknowledgement(deps, receipt.messageId, sms.gateway, outcome);
-    return { ...receipt, acknowledgement: outcome.ok ? 'sent' : 'failed' };
-  }
+  if (receipt.acknowledgement === 'queued') acks.kick();
   return receipt;
-}
-
-async function sendAcknowledgement(sender: SmsSender, to: string, text: string): Promise<SmsSendOutcome> {
-  try {
-    return await sender.send(to, text);
-  } catch (error) {
-    const name = error instanceof Error ? error.name : 'unknown';
-    return {
-      ok: false,
-      httpStatus: null,
-      status: null,
-      statusCode: null,
-      messageId: null,
-      cost: null,
-      error: `client:${name}`,
-    };
-  }
-}
-
-/**
- * The send's outcome in the audit chain (the message record has no column for it): AT's status, code and message
- * id, or the class of failure; never the number. The SMS is already out (or not): an audit failure here is not
- * the webhook's failure, and the message is stored either way.
- */
-async function auditAcknowledgement(
-  deps: SmsDeps,
-  messageId: string,
-  gateway: InboundSms['gateway'],
-  o: SmsSendOutcome,
-): Promise<void> {
-  try {
-    await deps.port.transaction((s) =>
-      deps.audit.record(s, {
-        actorId: null,
-        action: 'sms.acknowledge',
-        targetType: 'sms',
-        targetId: messageId,
-        details: {
-          gateway,
-          ok: o.ok,
-          httpStatus: o.httpStatus,
-          status: o.status,
-          statusCode: o.statusCode,
-          messageId: o.messageId,
-          error: o.error,
-        },
-      }),
-    );
-  } catch {
-    // Left unrecorded rather than answering the gateway with an error it would redeliver for nothing.
-  }
 }
 
 function alertFromParse(parse: SmsParse): AlertInput {

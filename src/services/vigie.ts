@@ -27,6 +27,8 @@ import type { EventPage, EventSort, EventStats, EventView } from './ports/event-
 import type { ImportRunView } from './ports/import-run-port.ts';
 import type { Protection } from './protection.ts';
 import type { Alerts } from './alerts-service.ts';
+import type { AreaProfile, AreaRequest } from './area-profile.ts';
+import type { Principal } from '../core/access.ts';
 
 export const IMPORT_KINDS = [
   'acled',
@@ -81,6 +83,11 @@ export interface Vigie {
     outcome: ForecastOutcome;
     country?: string;
   }): Promise<ForecastSet>;
+  /**
+   * One admin area: its monthly civilian harm, the newest stored forecast for it and (for roles that read alerts)
+   * its open alerts; `by` null (the CLI without a user) leaves the alerts out.
+   */
+  area(by: Principal | null, request: AreaRequest): Promise<AreaProfile>;
   /** Alert rules scored on escalation episodes, at their published sensitivity and at equal alarm rates. */
   evaluateAlertRules(request: AlertEvaluationRequest): Promise<AlertEvaluationResponse>;
   /** Which units fire under each alert rule in one month (nothing stored: the alert loop decides). */

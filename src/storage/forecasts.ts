@@ -16,6 +16,7 @@ interface ForecastTables {
     country: string;
     unit: string;
     outcome: string;
+    source: string;
     origin: string;
     model: string;
     samples: number;
@@ -46,6 +47,7 @@ export function forecastStore<DB>(database: Kysely<DB>): ForecastPort {
     country: r.country,
     unit: r.unit,
     outcome: r.outcome,
+    source: r.source,
     origin: r.origin,
     model: r.model,
     samples: Number(r.samples),
@@ -62,6 +64,7 @@ export function forecastStore<DB>(database: Kysely<DB>): ForecastPort {
             country: run.country,
             unit: run.unit,
             outcome: run.outcome,
+            source: run.source,
             origin: run.origin,
             model: run.model,
             samples: run.samples,

@@ -68,12 +68,13 @@ export function basesAndAggregates(
     async monthlyAggregates(measure) {
       const rows = await db
         .selectFrom('monthly_aggregates')
-        .select(['admin2_pcode', 'month', 'events', 'fatalities'])
+        .select(['country', 'admin2_pcode', 'month', 'events', 'fatalities'])
         .where('measure', '=', measure)
         .orderBy('month')
         .orderBy('admin2_pcode')
         .execute();
       return rows.map((r) => ({
+        country: r.country,
         admin2Pcode: r.admin2_pcode,
         month: r.month,
         events: Number(r.events),

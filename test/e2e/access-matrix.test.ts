@@ -572,6 +572,19 @@ const TABLE: Record<RouteKey, Row> = {
       mayLackData: true,
     },
   ],
+  'GET /api/v1/areas/:unit/:code': (_w, who) => [
+    {
+      label: 'area profile',
+      method: 'GET',
+      url: '/api/v1/areas/admin1/ML-MO',
+      expected: signedIn(who, true),
+      mayLackData: true,
+      // Viewers read forecasts but not alerts: the area answers them without its alert list.
+      check: (res) => {
+        if (roleOf(who) === 'viewer') expect(res.json<{ alerts: unknown }>().alerts).toBeNull();
+      },
+    },
+  ],
   'GET /api/v1/alert-rules/evaluation': (_w, who) => [
     {
       label: 'alert evaluation',
@@ -621,6 +634,15 @@ const TABLE: Record<RouteKey, Row> = {
       payload: 'from=%2B22370000000&text=ALERTE+Bankass+attaque+3&id=1&date=2026-03-14',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       expected: 'refused',
+    },
+  ],
+  // Counts of the organisation's acknowledgement outbox (no number, no text): admins only.
+  'GET /api/v1/sms/acknowledgements': (_w, who) => [
+    {
+      label: 'sms acknowledgement outbox',
+      method: 'GET',
+      url: '/api/v1/sms/acknowledgements',
+      expected: signedIn(who, isAdmin(who)),
     },
   ],
   'GET /api/v1/drawdown': (_w, who) => [

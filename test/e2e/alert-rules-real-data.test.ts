@@ -89,6 +89,54 @@ describe.skipIf(!hasSharedData)('vigie alert-rules on the real Mali file', () =>
     expect(table.stdout).toMatch(/random alarms at this rate/);
   });
 
+  it('tunes on 2012-01 … 2015-12, freezes, and scores 2016-01 … 2019-06 only (--tune-to)', async () => {
+    const r = await evaluate('--from', '2012-01', '--tune-to', '2015-12');
+    expect(r).toMatchObject({
+      window: { from: '2016-01', to: '2019-06' },
+      tuning: { mode: 'out-of-sample', from: '2012-01', to: '2015-12', unitYears: 36, episodes: 22 },
+      unitYears: 31.5,
+    });
+    expect(r.episodes).toHaveLength(22);
+    expect(r.episodes.every((e) => e.month >= '2016-01')).toBe(true);
+    // Tuned out of sample = tuned in sample on the tuning months alone: nothing after 2015-12 reached the choice.
+    const tuningOnly = await evaluate('--from', '2012-01', '--to', '2015-12');
+    expect(tuningOnly.tuning).toEqual({ mode: 'in-sample' });
+    r.rules.forEach((rule, i) =>
+      rule.atRates.forEach((m, j) => {
+        const inSample = tuningOnly.rules[i]?.atRates[j];
+        expect(m.sensitivity).toBe(inSample?.sensitivity);
+        expect(m.tunedRate).toBe(inSample?.alarmsPerUnitYear);
+        expect(m.reached).toBe(inSample?.reached);
+      }),
+    );
+    // Frozen at 2.37 deaths (1 alarm per unit-year in 2012-2015), the threshold fires 2.48 times a unit-year in
+    // 2016-2019; random alarms at that rate would warn ahead of half the episodes, the rule of 6 of 22.
+    const threshold = r.rules.find((x) => x.rule === 'threshold')!.atRates[1]!;
+    expect(threshold).toMatchObject({ tunedRate: 10 / 9, alarms: 78, caught: 16, caughtAhead: 6 });
+    expect(threshold.chance.recallAhead).toBeCloseTo(1 - (1 - 78 / 31.5 / 12) ** 3, 12);
+    const table = await run(
+      'alert-rules',
+      'evaluate',
+      '--from',
+      '2012-01',
+      '--tune-to',
+      '2015-12',
+      '--lang',
+      'en',
+    );
+    expect(table.stdout).toMatch(/^Out of sample: .* tuned on 2012-01 → 2015-12/m);
+    expect(table.stdout).toMatch(/^ {2}threshold † +count=2\.37 +1\.11 +2\.48 /m);
+    const inSample = await run('alert-rules', 'evaluate', '--from', '2012-01', '--lang', 'en');
+    expect(inSample.stdout).toMatch(/^In sample: /m);
+    for (const bad of [
+      ['--tune-to', '2011-12'],
+      ['--tune-to', '2019-06'],
+      ['--to', '2015-12', '--tune-to', '2016-01'],
+    ]) {
+      expect((await run('alert-rules', 'evaluate', '--from', '2012-01', ...bad)).code, bad.join(' ')).toBe(2);
+    }
+  });
+
   it('scans a month: Mopti fires in June 2018 under the threshold rule', async () => {
     const r = await run('alert-rules', 'scan', '--month', '2018-06', '--json');
     expect(r.code, r.stderr).toBe(0);
@@ -118,10 +166,26 @@ describe.skipIf(!hasSharedData)('vigie alert-rules on the real Mali file', () =>
       expect(res.statusCode, res.body).toBe(200);
       const viaCli = await evaluate('--from', '2012-01');
       expect({ ...res.json<AlertEvaluationResponse>(), seconds: 0 }).toEqual({ ...viaCli, seconds: 0 });
+      const tuned = await app.inject({
+        method: 'GET',
+        url: '/api/v1/alert-rules/evaluation?from=2012-01&tuneTo=2015-12&lang=en',
+      });
+      expect(tuned.statusCode, tuned.body).toBe(200);
+      const tunedCli = await evaluate('--from', '2012-01', '--tune-to', '2015-12');
+      expect({ ...tuned.json<AlertEvaluationResponse>(), seconds: 0 }).toEqual({ ...tunedCli, seconds: 0 });
       const scan = await app.inject({ method: 'GET', url: '/api/v1/alert-rules/scan?month=2018-06' });
       expect(scan.statusCode, scan.body).toBe(200);
       expect(scan.json<AlertScanResponse>().rules.map((x) => x.rule)).toEqual(RULES);
-      for (const bad of ['rates=0,1', 'lead=9', 'from=2019-01&to=2018-01', 'unit=h3:5', 'month=2018-6']) {
+      for (const bad of [
+        'rates=0,1',
+        'lead=9',
+        'from=2019-01&to=2018-01',
+        'unit=h3:5',
+        'month=2018-6',
+        'from=2016-01&tuneTo=2015-12',
+        'tuneTo=2019-06&to=2019-06',
+        'tuneTo=2019-06',
+      ]) {
         const url = `/api/v1/alert-rules/${bad.startsWith('month') ? 'scan' : 'evaluation'}?${bad}`;
         expect((await app.inject({ method: 'GET', url })).statusCode, bad).toBe(400);
       }

@@ -48,6 +48,7 @@ for (const [name, make, skip] of [
         country: 'MLI',
         unit: 'admin1',
         outcome: 'civilian-fatalities',
+        source: 'events',
         model: 'm',
         samples: 1000,
       };
@@ -63,6 +64,10 @@ for (const [name, make, skip] of [
       await store.saveRun(recent, [value('ML-MO', '2026-02', 2.25), value('ML-GO', '2026-01', 7.75)]);
       await store.saveRun({ ...recent, id: 'run-c', outcome: 'civilian-events' }, []);
       expect(await store.latestRun('MLI', 'admin1', 'civilian-fatalities')).toEqual(recent);
+      // The source is kept: the newest run of an outcome may come from the monthly aggregates.
+      const fromAggregates = { ...recent, id: 'run-e', outcome: 'events', source: 'aggregates' };
+      await store.saveRun(fromAggregates, []);
+      expect(await store.latestRun('MLI', 'admin1', 'events')).toEqual(fromAggregates);
       expect(await store.values('run-a')).toEqual([value('ML-MO', '2025-12', 4.5)]);
       expect((await store.values('run-b')).map((v) => [v.unitCode, v.targetMonth, v.mean])).toEqual([
         ['ML-GO', '2026-01', 7.75],

@@ -59,22 +59,32 @@ export interface FakeAt {
   requests: AtRequest[];
   /** What the next requests get (default `sent`). */
   answer: AtAnswer;
+  /** While true, requests are recorded in `held` instead and never answered: AT hanging (the client times out). */
+  hang: boolean;
+  held: AtRequest[];
   close(): Promise<void>;
 }
 
 /** A local stand-in for AT's API on 127.0.0.1: records each request and answers with a recorded answer. */
 export async function startFakeAt(): Promise<FakeAt> {
-  const fake: Omit<FakeAt, 'url' | 'close'> = { requests: [], answer: AT_ANSWERS.sent };
+  const fake: Omit<FakeAt, 'url' | 'close'> = {
+    requests: [],
+    answer: AT_ANSWERS.sent,
+    hang: false,
+    held: [],
+  };
   const server: Server = createServer((req, res) => {
     let raw = '';
     req.on('data', (c: Buffer) => (raw += c.toString()));
     req.on('end', () => {
-      fake.requests.push({
+      const request = {
         method: req.method ?? '',
         path: req.url ?? '',
         headers: req.headers,
         form: Object.fromEntries(new URLSearchParams(raw)),
-      });
+      };
+      if (fake.hang) return void fake.held.push(request);
+      fake.requests.push(request);
       res.writeHead(fake.answer.status, { 'content-type': fake.answer.type }).end(fake.answer.body);
     });
   });
@@ -82,7 +92,11 @@ export async function startFakeAt(): Promise<FakeAt> {
   const { port } = server.address() as AddressInfo;
   return Object.assign(fake, {
     url: `http://127.0.0.1:${port}/version1/messaging`,
-    close: () => new Promise<void>((r) => server.close(() => r())),
+    close: () =>
+      new Promise<void>((r) => {
+        server.close(() => r());
+        server.closeAllConnections(); // held (hanging) requests too
+      }),
   });
 }
 

@@ -17,6 +17,7 @@ import { mayOpen } from './lib/roles.ts';
 import { SessionProvider, useSession } from './lib/session.tsx';
 import { INCIDENT_PAGES, linkedIncidentPage } from './pages/incident-pages.ts';
 import { ALERT_PAGES, linkedAlertPage } from './pages/alert-pages.ts';
+import { linkedAreaPage } from './pages/area-pages.ts';
 import { NotAllowed } from './pages/NotAllowed.tsx';
 
 /** Leaflet and h3-js are loaded with the map page only: the other pages open faster on a slow link. */
@@ -61,7 +62,10 @@ function Shell() {
   const normalised = path.length > 1 ? path.replace(/\/+$/, '') : path;
   const { user } = useSession();
   const page =
-    PAGES.find((p) => p.path === normalised) ?? linkedIncidentPage(normalised) ?? linkedAlertPage(normalised);
+    PAGES.find((p) => p.path === normalised) ??
+    linkedIncidentPage(normalised) ??
+    linkedAlertPage(normalised) ??
+    linkedAreaPage(normalised);
   const allowed = page === undefined || (user != null && mayOpen(user.role, page.path));
   const main = useRef<HTMLElement>(null);
   const shownPath = useRef(normalised);

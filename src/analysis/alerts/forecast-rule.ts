@@ -68,12 +68,19 @@ export function forecastRule(name: string, probabilities: Float64Array): AlertRu
     stricter: 'higher',
     description:
       'P(month t + 1 is an escalation month) from the forecast model\u2019s samples made at t, alarm ≥ c',
+    // The history may be the full one or a copy cut after a tuning period (tuning.ts): months 0 … T − 1 of each
+    // unit are read from the probabilities laid out for the full history.
     run: (history, c) => {
       const out = emptyOutput(history);
-      out.statistic.set(probabilities);
-      probabilities.forEach((p, i) => {
-        if (p >= c) out.alarm[i] = 1;
-      });
+      const T = history.months;
+      const full = history.units > 0 ? probabilities.length / history.units : 0;
+      for (let u = 0; u < history.units; u++) {
+        for (let t = 0; t < Math.min(T, full); t++) {
+          const p = probabilities[u * full + t] ?? NaN;
+          out.statistic[u * T + t] = p;
+          if (p >= c) out.alarm[u * T + t] = 1;
+        }
+      }
       return out;
     },
   };

@@ -9,6 +9,7 @@ import { writeJson, type Io } from '../output.ts';
 interface CommonOptions extends GlobalOptions {
   unit?: string;
   outcome?: string;
+  source?: string;
   country?: string;
   forecast?: string;
   samples?: string;
@@ -18,6 +19,7 @@ interface CommonOptions extends GlobalOptions {
 interface EvaluateOptions extends CommonOptions {
   from?: string;
   to?: string;
+  tuneTo?: string;
   lead?: string;
   rates?: string;
 }
@@ -36,7 +38,11 @@ export function alertRulesCommand(program: Command, io: Io): void {
   const common = (c: Command) =>
     withGlobalOptions(c)
       .option('--unit <unit>', 'admin1, admin2 or priogrid (default admin1)')
-      .option('--outcome <outcome>', 'civilian-fatalities or civilian-events (default civilian-fatalities)')
+      .option(
+        '--outcome <outcome>',
+        'civilian-fatalities, civilian-events, or all political-violence fatalities or events (default civilian-fatalities)',
+      )
+      .option('--source <source>', 'events (default) or aggregates (ACLED monthly admin-2 aggregates)')
       .option('--country <ISO3>', 'country (default MLI)')
       .option('--forecast <model>', 'none or vigie: add the forecast model as a rule (default none)')
       .option('--samples <N>', 'with --forecast vigie: predictive samples per unit-month (default 500)')
@@ -44,10 +50,17 @@ export function alertRulesCommand(program: Command, io: Io): void {
   common(group.command('evaluate'))
     .description(
       'score every rule on escalation episodes (recall, false alarms per unit-year, lead time), at its published ' +
-        'sensitivity and tuned to equal alarm rates',
+        'sensitivity and tuned to equal alarm rates (in sample, or on earlier months with --tune-to)',
     )
-    .option('--from <YYYY-MM>', 'first month scored (default: the first month that can hold an episode)')
+    .option(
+      '--from <YYYY-MM>',
+      'first month scored, or tuned with --tune-to (default: the first month that can hold an episode)',
+    )
     .option('--to <YYYY-MM>', 'last month scored (default: the last month of data)')
+    .option(
+      '--tune-to <YYYY-MM>',
+      'tune each sensitivity on --from … this month, freeze it, score on the months after (out of sample)',
+    )
     .option(
       '--lead <K>',
       'an episode is caught by an alarm in its month or up to K months before (default 3)',
@@ -58,12 +71,14 @@ export function alertRulesCommand(program: Command, io: Io): void {
         defined({
           unit: o.unit,
           outcome: o.outcome,
+          source: o.source,
           country: o.country,
           forecast: o.forecast,
           samples: o.samples,
           seed: o.seed,
           from: o.from,
           to: o.to,
+          tuneTo: o.tuneTo,
           lead: o.lead,
           rates: o.rates,
         }),
@@ -83,6 +98,7 @@ export function alertRulesCommand(program: Command, io: Io): void {
         defined({
           unit: o.unit,
           outcome: o.outcome,
+          source: o.source,
           country: o.country,
           forecast: o.forecast,
           samples: o.samples,
@@ -105,18 +121,28 @@ const num = (x: number | null, digits: number, width: number) =>
 const sens = (x: number) =>
   x !== 0 && (Math.abs(x) < 0.01 || Math.abs(x) >= 1000) ? x.toExponential(1) : x.toFixed(2);
 
-/** The readable report: one block at the published sensitivities, one per target rate with random alarms below. */
+/**
+ * The readable report: one block at the published sensitivities, one per target rate with random alarms below.
+ * Out of sample (`tuning.mode`), each tuned row also shows the rate reached on the tuning months.
+ */
 export function evaluationTable(r: AlertEvaluationResponse, locale: Locale): string[] {
+  const oos = r.tuning.mode === 'out-of-sample' ? r.tuning : null;
+  const months = { from: r.window.from, to: r.window.to, tuneFrom: oos?.from ?? '', tuneTo: oos?.to ?? '' };
   const header =
-    `  ${'rule'.padEnd(26)}${'param'.padStart(12)}${'alarms/uy'.padStart(10)}${'false/uy'.padStart(10)}` +
+    `  ${'rule'.padEnd(26)}${'param'.padStart(12)}` +
+    (oos ? t(locale, 'cli.alertRules.tunedRate').padStart(10) : '') +
+    `${'alarms/uy'.padStart(10)}${'false/uy'.padStart(10)}` +
     `${'precision'.padStart(10)}${'recall'.padStart(8)}${'ahead'.padStart(8)}${'lead'.padStart(7)}${'median'.padStart(7)}` +
-    `${t(locale, 'cli.alertRules.major').padStart(10)}`;
-  type Row = AlertEvaluationResponse['rules'][number]['atDefault'];
+    `${t(locale, 'cli.alertRules.major').padStart(11)}${t(locale, 'cli.alertRules.random').padStart(8)}` +
+    `${t(locale, 'cli.alertRules.randomAhead').padStart(9)}`;
+  type Row = AlertEvaluationResponse['rules'][number]['atDefault'] & { tunedRate?: number };
   const line = (name: string, parameter: string, m: Row, mark = '') =>
     `  ${(name + mark).padEnd(26)}${`${parameter}=${sens(m.sensitivity)}`.padStart(12)}` +
+    (oos ? num(m.tunedRate ?? null, 2, 10) : '') +
     `${num(m.alarmsPerUnitYear, 2, 10)}${num(m.falseAlarmsPerUnitYear, 2, 10)}${num(m.precision, 2, 10)}` +
     `${num(m.recall, 2, 8)}${num(m.recallAhead, 2, 8)}${num(m.leadMean, 2, 7)}${num(m.leadMedian, 1, 7)}` +
-    `${`${m.major.caught}/${m.major.episodes} (${m.major.caughtAhead})`.padStart(10)}`;
+    `${`${m.major.caught}/${m.major.episodes} (${m.major.caughtAhead})`.padStart(11)}` +
+    `${num(m.chance.recall, 2, 8)}${num(m.chance.recallAhead, 2, 9)}`;
   const lines = [
     t(locale, 'cli.alertRules.title', {
       outcome: r.outcome,
@@ -132,13 +158,23 @@ export function evaluationTable(r: AlertEvaluationResponse, locale: Locale): str
       lead: r.lead,
       seconds: r.seconds.toFixed(1),
     }),
+    oos
+      ? t(locale, 'cli.alertRules.outOfSample', {
+          ...months,
+          unitYears: oos.unitYears.toFixed(1),
+          episodes: oos.episodes,
+        })
+      : t(locale, 'cli.alertRules.inSample'),
     '',
-    t(locale, 'cli.alertRules.atDefault'),
+    oos ? t(locale, 'cli.alertRules.atDefaultScored', months) : t(locale, 'cli.alertRules.atDefault'),
     header,
     ...r.rules.map((rule) => line(rule.rule, rule.parameter, rule.atDefault)),
   ];
   r.rates.forEach((target, i) => {
-    lines.push('', t(locale, 'cli.alertRules.atRate', { rate: target }), header);
+    const title = oos
+      ? t(locale, 'cli.alertRules.atRateTuned', { ...months, rate: target })
+      : t(locale, 'cli.alertRules.atRate', { rate: target });
+    lines.push('', title, header);
     for (const rule of r.rules) {
       const m = rule.atRates[i];
       if (m) lines.push(line(rule.rule, rule.parameter, m, m.reached ? '' : ' †'));
@@ -146,12 +182,13 @@ export function evaluationTable(r: AlertEvaluationResponse, locale: Locale): str
     const c = r.chance[i];
     if (c) {
       lines.push(
-        `  ${t(locale, 'cli.alertRules.chance').padEnd(38)}${num(target, 2, 10)}${''.padStart(20)}` +
-          `${num(c.recall, 2, 8)}${num(c.recallAhead, 2, 8)}`,
+        `  ${t(locale, 'cli.alertRules.chance').padEnd(38)}${oos ? num(target, 2, 10) : ''}${num(target, 2, 10)}` +
+          `${''.padStart(20)}${num(c.recall, 2, 8)}${num(c.recallAhead, 2, 8)}`,
       );
     }
   });
-  lines.push('', t(locale, 'cli.alertRules.legend'));
+  lines.push('', t(locale, 'cli.alertRules.legend'), t(locale, 'cli.alertRules.legendRandom'));
+  if (oos) lines.push(t(locale, 'cli.alertRules.legendTuned'));
   return lines;
 }
 

@@ -193,26 +193,33 @@ export function alertsCommand(program: Command, io: Io): void {
     )
     .option('--month <YYYY-MM>', 'month to scan (default: the last month with data)')
     .option('--unit <unit>', 'admin1 (default) or admin2')
-    .option('--outcome <outcome>', 'civilian-fatalities (default) or civilian-events')
-    .action(async (options: AsUserOptions & { month?: string; unit?: string; outcome?: string }) => {
-      const params = parseScanParams(
-        Object.fromEntries(
-          Object.entries({ month: options.month, unit: options.unit, outcome: options.outcome }).filter(
-            ([, v]) => v !== undefined,
+    .option(
+      '--outcome <outcome>',
+      'civilian-fatalities (default), civilian-events, or all political-violence fatalities or events',
+    )
+    .option('--source <source>', 'events (default) or aggregates (ACLED monthly admin-2 aggregates)')
+    .action(
+      async (
+        options: AsUserOptions & { month?: string; unit?: string; outcome?: string; source?: string },
+      ) => {
+        const { month, unit, outcome, source } = options;
+        const params = parseScanParams(
+          Object.fromEntries(
+            Object.entries({ month, unit, outcome, source }).filter(([, v]) => v !== undefined),
           ),
-        ),
-        'BAD_USAGE',
-      );
-      await withVigie(io, options, async (vigie, { locale, json }) => {
-        const by = await signIn(vigie, io, options, locale);
-        const scan = await vigie.scanAlertRules({ ...params, language: locale });
-        const result = await vigie.alerts.createAlertsFromFirings(by, firingsOfScan(scan));
-        if (json)
-          return writeJson(io, { month: scan.month, created: result.created, existing: result.existing });
-        for (const a of result.created) io.stdout.write(`${line(locale, a)}\n`);
-        io.stdout.write(
-          `${t(locale, 'cli.alerts.scanned', { month: scan.month, created: result.created.length, existing: result.existing.length })}\n`,
+          'BAD_USAGE',
         );
-      });
-    });
+        await withVigie(io, options, async (vigie, { locale, json }) => {
+          const by = await signIn(vigie, io, options, locale);
+          const scan = await vigie.scanAlertRules({ ...params, language: locale });
+          const result = await vigie.alerts.createAlertsFromFirings(by, firingsOfScan(scan));
+          if (json)
+            return writeJson(io, { month: scan.month, created: result.created, existing: result.existing });
+          for (const a of result.created) io.stdout.write(`${line(locale, a)}\n`);
+          io.stdout.write(
+            `${t(locale, 'cli.alerts.scanned', { month: scan.month, created: result.created.length, existing: result.existing.length })}\n`,
+          );
+        });
+      },
+    );
 }

@@ -10,6 +10,7 @@ import { writeJson, type Io } from '../output.ts';
 interface BacktestOptions extends GlobalOptions {
   unit?: string;
   outcome?: string;
+  source?: string;
   origins?: string;
   horizons?: string;
   samples?: string;
@@ -28,16 +29,23 @@ export function forecastCommand(program: Command, io: Io): void {
         'coverage, AP, log-MSE, TADDA), with a block-bootstrap interval of the skill over the best baseline',
     )
     .option('--unit <unit>', 'admin1, admin2 or priogrid (default admin1)')
-    .option('--outcome <outcome>', 'civilian-fatalities or civilian-events (default civilian-fatalities)')
+    .option(
+      '--outcome <outcome>',
+      'civilian-fatalities, civilian-events, or all political-violence fatalities or events (default civilian-fatalities)',
+    )
+    .option(
+      '--source <source>',
+      'events (the event store, default) or aggregates (ACLED monthly admin-2 aggregates: outcome fatalities or events)',
+    )
     .option('--origins <YYYY-MM:YYYY-MM>', 'first and last forecast origin (default 2014-01:2018-12)')
     .option('--horizons <N-M>', 'months ahead (default 1-6)')
     .option('--samples <N>', 'predictive samples per unit-month (default 1000)')
     .option('--seed <N>', 'random seed (default 1)')
     .option('--country <ISO3>', 'country (default MLI)')
     .action(async (options: BacktestOptions) => {
-      const { unit, outcome, origins, horizons, samples, seed, country } = options;
+      const { unit, outcome, source, origins, horizons, samples, seed, country } = options;
       const params = parseBacktestParams(
-        defined({ unit, outcome, origins, horizons, samples, seed, country }),
+        defined({ unit, outcome, source, origins, horizons, samples, seed, country }),
         'BAD_USAGE',
       );
       await withVigie(io, options, async (vigie, { locale, json }) => {
@@ -52,15 +60,22 @@ export function forecastCommand(program: Command, io: Io): void {
     )
     .option('--origin <YYYY-MM>', 'last month the forecast reads (default the last month with data)')
     .option('--unit <unit>', 'admin1, admin2 or priogrid (default admin1)')
-    .option('--outcome <outcome>', 'civilian-fatalities or civilian-events (default civilian-fatalities)')
+    .option(
+      '--outcome <outcome>',
+      'civilian-fatalities, civilian-events, or all political-violence fatalities or events (default civilian-fatalities)',
+    )
+    .option(
+      '--source <source>',
+      'events (the event store, default) or aggregates (ACLED monthly admin-2 aggregates: outcome fatalities or events)',
+    )
     .option('--horizons <N-M>', 'months ahead (default 1-6)')
     .option('--samples <N>', 'predictive samples per unit-month (default 1000)')
     .option('--seed <N>', 'random seed (default 1)')
     .option('--country <ISO3>', 'country (default MLI)')
     .action(async (options: BacktestOptions & { origin?: string }) => {
-      const { unit, outcome, origin, horizons, samples, seed, country } = options;
+      const { unit, outcome, source, origin, horizons, samples, seed, country } = options;
       const params = parseRunParams(
-        defined({ unit, outcome, origin, horizons, samples, seed, country }),
+        defined({ unit, outcome, source, origin, horizons, samples, seed, country }),
         'BAD_USAGE',
       );
       await withVigie(io, options, async (vigie, { locale, json }) => {
@@ -123,6 +138,7 @@ export function backtestTable(r: BacktestResponse, locale: Locale): string[] {
       seed: r.seed,
       seconds: r.seconds.toFixed(1),
     }),
+    t(locale, `cli.forecast.source.${r.source}`, { from: r.history.from, to: r.history.to }),
     '',
     `  ${t(locale, 'cli.forecast.model').padEnd(26)}${['CRPS', 'IGN', 'MIS90', 'cov90', 'AP1', 'logMSE', 'TADDA'].map((h) => h.padStart(8)).join('')}`,
   ];

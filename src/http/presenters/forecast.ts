@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FORECAST_OUTCOMES, FORECAST_UNITS } from '../../services/forecast-data.ts';
+import { FORECAST_OUTCOMES, FORECAST_SOURCES, FORECAST_UNITS } from '../../services/forecast-data.ts';
 import type { BacktestResponse, DetailedScores } from '../../services/forecast-backtest.ts';
 import type { ForecastSet } from '../../services/forecast-run.ts';
 
@@ -19,6 +19,7 @@ const detailedScores = reportScores.extend({ n: z.number(), brier1: score, brier
 export const backtestSchema = z.object({
   unit: z.enum(FORECAST_UNITS),
   outcome: z.enum(FORECAST_OUTCOMES),
+  source: z.enum(FORECAST_SOURCES),
   country: z.string(),
   origins: z.string(),
   horizons: z.array(z.number()),
@@ -77,6 +78,7 @@ export function presentBacktest(r: BacktestResponse): z.infer<typeof backtestSch
   return {
     unit: r.unit,
     outcome: r.outcome,
+    source: r.source,
     country: r.country,
     origins: r.origins,
     horizons: [...r.horizons],
@@ -109,6 +111,7 @@ export const forecastSetSchema = z.object({
     country: z.string(),
     unit: z.string(),
     outcome: z.string(),
+    source: z.enum(FORECAST_SOURCES),
     origin: z.string(),
     model: z.string(),
     samples: z.number(),
@@ -131,9 +134,20 @@ export const forecastSetSchema = z.object({
 });
 
 export function presentForecastSet(s: ForecastSet): z.infer<typeof forecastSetSchema> {
-  const { id, createdAt, country, unit, outcome, origin, model, samples, seed } = s.run;
+  const { id, createdAt, country, unit, outcome, source, origin, model, samples, seed } = s.run;
   return {
-    run: { id, createdAt, country, unit, outcome, origin, model, samples, seed },
+    run: {
+      id,
+      createdAt,
+      country,
+      unit,
+      outcome,
+      source: source === 'aggregates' ? source : 'events',
+      origin,
+      model,
+      samples,
+      seed,
+    },
     values: s.values.map((v) => ({
       unitCode: v.unitCode,
       unitName: v.unitName,

@@ -9,8 +9,10 @@ import {
   evaluationOrderMessage,
   evaluationParamsObject,
   scanParamsObject,
+  tuningOrder,
+  tuningOrderMessage,
 } from '../../services/alert-rules-schema.ts';
-import { FORECAST_OUTCOMES, FORECAST_UNITS } from '../../services/forecast-data.ts';
+import { FORECAST_OUTCOMES, FORECAST_SOURCES, FORECAST_UNITS } from '../../services/forecast-data.ts';
 import type { Vigie } from '../../services/vigie.ts';
 import { localeOfRequest } from '../locale.ts';
 import { langParam as lang, type RouteDoc } from '../route-registry.ts';
@@ -18,7 +20,8 @@ import { validate } from '../validate.ts';
 
 const evaluationQuery = evaluationParamsObject
   .extend({ lang })
-  .refine(evaluationOrder, evaluationOrderMessage);
+  .refine(evaluationOrder, evaluationOrderMessage)
+  .refine(tuningOrder, tuningOrderMessage);
 const scanQuery = scanParamsObject.extend({ lang });
 
 const ratio = z.number().nullable();
@@ -38,15 +41,28 @@ const metrics = {
   leadMean: ratio,
   leadMedian: ratio,
   major: z.object({ episodes: z.number().int(), caught: z.number().int(), caughtAhead: z.number().int() }),
+  /** Random alarms at the row's achieved rate. */
+  chance: z.object({ recall: z.number(), recallAhead: z.number() }),
 };
 
 export const alertEvaluationSchema = z.object({
   country: z.string(),
   unit: z.enum(FORECAST_UNITS),
   outcome: z.enum(FORECAST_OUTCOMES),
+  source: z.enum(FORECAST_SOURCES),
   units: z.number().int(),
   history: z.object({ from: z.string(), to: z.string() }),
   window: z.object({ from: z.string(), to: z.string() }),
+  tuning: z.discriminatedUnion('mode', [
+    z.object({ mode: z.literal('in-sample') }),
+    z.object({
+      mode: z.literal('out-of-sample'),
+      from: z.string(),
+      to: z.string(),
+      unitYears: z.number(),
+      episodes: z.number().int(),
+    }),
+  ]),
   lead: z.number().int(),
   rates: z.array(z.number()),
   episodeDefinition: z.object({
@@ -63,7 +79,9 @@ export const alertEvaluationSchema = z.object({
       parameter: z.string(),
       description: z.string(),
       atDefault: z.object(metrics),
-      atRates: z.array(z.object({ ...metrics, target: z.number(), reached: z.boolean() })),
+      atRates: z.array(
+        z.object({ ...metrics, target: z.number(), tunedRate: z.number(), reached: z.boolean() }),
+      ),
     }),
   ),
   chance: z.array(z.object({ target: z.number(), recall: z.number(), recallAhead: z.number() })),
@@ -82,6 +100,7 @@ export const alertScanSchema = z.object({
   country: z.string(),
   unit: z.enum(FORECAST_UNITS),
   outcome: z.enum(FORECAST_OUTCOMES),
+  source: z.enum(FORECAST_SOURCES),
   month: z.string(),
   rules: z.array(
     z.object({
@@ -103,7 +122,8 @@ export const alertRuleRouteDocs: RouteDoc[] = [
     path: '/api/v1/alert-rules/evaluation',
     summary:
       'Alert rules (NB CUSUM, NB surprise with Benjamini-Hochberg across units, EARS C1-C3, surge, threshold; ' +
-      'with forecast=vigie also the forecast model) scored on escalation episodes: recall, false alarms per unit-year, lead time, at published sensitivity and at equal alarm rates',
+      'with forecast=vigie also the forecast model) scored on escalation episodes: recall, false alarms per unit-year, lead time, at published sensitivity and at equal alarm rates ' +
+      '(with tuneTo: sensitivities tuned on from … tuneTo, frozen, scored on the months after tuneTo)',
     tags: ['early-warning'],
     query: evaluationQuery,
     responses: { 200: { description: 'every rule with its metrics', schema: alertEvaluationSchema } },

@@ -4,6 +4,7 @@ import { acknowledgementText } from '../../services/sms-outbound.ts';
 import { fromAfricasTalking, fromRapidPro } from '../../services/sms-gateways.ts';
 import type { SmsReceipt } from '../../services/sms.ts';
 import type { Vigie } from '../../services/vigie.ts';
+import { principal } from '../auth.ts';
 import type { RouteDoc } from '../route-registry.ts';
 
 /** Where gateways post; listed as public paths in auth.ts: no session, the gateway's shared secret instead. */
@@ -32,6 +33,16 @@ const rapidProReply = z.object({
   message: z.string(),
 });
 const secretQuery = z.object({ secret: z.string().optional() });
+const ackStatus = z.object({
+  configured: z.boolean(),
+  pending: z.number().int(),
+  sent: z.number().int(),
+  failed: z.number().int(),
+  oldestPendingAt: z.string().nullable(),
+  nextAttemptAt: z.string().nullable(),
+});
+/** Admins' view of the acknowledgement outbox; a private route (auth.ts opens only the two webhooks). */
+export const SMS_ACK_STATUS_PATH = '/api/v1/sms/acknowledgements';
 
 export const smsRouteDocs: RouteDoc[] = [
   {
@@ -56,6 +67,14 @@ export const smsRouteDocs: RouteDoc[] = [
       200: { description: 'acknowledgement in French (text/plain)', contentTypes: ['text/plain'] },
     },
   },
+  {
+    method: 'get',
+    path: SMS_ACK_STATUS_PATH,
+    summary:
+      "Acknowledgements to Africa's Talking senders in the organisation's outbox: pending, sent, failed (admins)",
+    tags: ['sms'],
+    responses: { 200: { description: 'counts', schema: ackStatus } },
+  },
 ];
 
 /** The French acknowledgement the sender gets: the same text the outbound SMS carries (one source). */
@@ -71,6 +90,16 @@ function presentedSecret(request: FastifyRequest): string | undefined {
 }
 
 export function registerSmsRoutes(app: FastifyInstance, vigie: Vigie): void {
+  // The acknowledgement worker runs with the server: it resumes what a restart left pending, and stops on close
+  // (a send still in flight after 1 s is cut short and stays pending for the next start).
+  app.addHook('onReady', () => {
+    vigie.alerts.startAcknowledgements();
+    return Promise.resolve();
+  });
+  app.addHook('onClose', () => vigie.alerts.stopAcknowledgements(1000));
+  app.get(SMS_ACK_STATUS_PATH, async (request) =>
+    ackStatus.parse(await vigie.alerts.acknowledgementStatus(principal(request))),
+  );
   void app.register((scope, _options, done) => {
     // Form bodies only here (Africa's Talking); the rest of the API takes JSON.
     scope.addContentTypeParser(

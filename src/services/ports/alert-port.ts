@@ -1,5 +1,6 @@
 import type { AlertHarm, AlertOutcome, AlertSeverity, AlertSource, AlertState } from '../../core/alert.ts';
 import type { AuditPort, KeysPort } from './protection-port.ts';
+import type { SmsAcksStore } from './sms-ack-port.ts';
 
 /** An alert as stored: codes, places and times in clear; the evidence text sealed under the alert's data key. */
 export interface AlertRecord {
@@ -141,6 +142,8 @@ export interface AlertStores {
   alerts: AlertsStore;
   sms: SmsStore;
   deliveries: DeliveriesStore;
+  /** The outbox of acknowledgements to Africa's Talking senders (sms-ack-port.ts). */
+  smsAcks: SmsAcksStore;
   keys: KeysPort;
   audit: AuditPort;
   /** The organisation community messages belong to: by name, or the only one there is. */

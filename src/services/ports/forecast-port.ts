@@ -6,6 +6,8 @@ export interface ForecastRunRecord {
   country: string;
   unit: string;
   outcome: string;
+  /** "events" (the event store) or "aggregates" (ACLED's monthly aggregates). */
+  source: string;
   /** YYYY-MM: the last month the forecast read. */
   origin: string;
   model: string;

@@ -57,7 +57,9 @@ export interface ReferencePort {
   /** Monthly admin-2 rows of one measure, as imported (codes in the file's own vintage). */
   monthlyAggregates(
     measure: string,
-  ): Promise<Array<{ admin2Pcode: string; month: string; events: number; fatalities: number | null }>>;
+  ): Promise<
+    Array<{ country: string; admin2Pcode: string; month: string; events: number; fatalities: number | null }>
+  >;
   recordRun(summary: RunSummary, status: 'rejected' | 'failed'): Promise<number>;
 }
 

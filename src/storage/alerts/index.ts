@@ -3,6 +3,7 @@ import type { DialectName } from '../dialect.ts';
 import { auditStore } from '../protection/audit.ts';
 import { keysStore } from '../protection/keys.ts';
 import { changed, inTransaction, type Db } from '../protection/run.ts';
+import { smsAcksStore } from './acknowledgements.ts';
 import { alertsStore } from './alerts.ts';
 import { deliveriesStore, smsStore } from './messages.ts';
 
@@ -17,6 +18,7 @@ export function alertStore(db: Db, dialect: DialectName): AlertPort {
     alerts: alertsStore(on),
     sms: smsStore(on),
     deliveries: deliveriesStore(on),
+    smsAcks: smsAcksStore(on),
     keys: keysStore(on, dialect),
     audit: auditStore(on, dialect),
     async organisationId(name) {

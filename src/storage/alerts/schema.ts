@@ -78,9 +78,26 @@ export interface AlertDeliveriesTable {
   delivered_at: string | null;
 }
 
+/** The acknowledgement outbox (migration 0007): no number here, the worker opens the message's sealed sender. */
+export interface SmsAcknowledgementsTable {
+  id: string;
+  message_id: string;
+  organisation_id: string;
+  gateway: string;
+  text: string;
+  status: string;
+  attempts: number;
+  next_attempt_at: string | null;
+  last_error: string | null;
+  created_at: string;
+  updated_at: string;
+  sent_at: string | null;
+}
+
 export interface AlertsDatabase {
   alerts: AlertsTable;
   alert_steps: AlertStepsTable;
   sms_messages: SmsMessagesTable;
   alert_deliveries: AlertDeliveriesTable;
+  sms_acknowledgements: SmsAcknowledgementsTable;
 }

@@ -6,6 +6,8 @@ import * as m0003 from './0003-rollups.ts';
 import * as m0004 from './0004-protection.ts';
 import * as m0005 from './0005-forecasts.ts';
 import * as m0006 from './0006-alerts.ts';
+import * as m0007 from './0007-sms-outbox.ts';
+import * as m0008 from './0008-forecast-source.ts';
 
 type DialectMigration = (db: Kysely<unknown>, d: DialectColumns) => Promise<void>;
 
@@ -17,6 +19,8 @@ const MIGRATIONS: ReadonlyArray<readonly [string, DialectMigration]> = [
   ['0004-protection', m0004.up],
   ['0005-forecasts', m0005.up],
   ['0006-alerts', m0006.up],
+  ['0007-sms-outbox', m0007.up],
+  ['0008-forecast-source', m0008.up],
 ];
 
 export async function migrateToLatest(db: Kysely<unknown>, dialect: DialectColumns): Promise<void> {

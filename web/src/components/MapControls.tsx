@@ -10,12 +10,22 @@ export const isGrid = (unit: MapUnit): boolean => unit === 'priogrid' || unit.st
 const MEASURES: readonly Measure[] = ['civilianFatalities', 'events', 'civilianEvents', 'fatalities'];
 
 export const parseUnit = (v: string | null): MapUnit => UNITS.find((u) => u === v) ?? 'admin1';
+
+/** What colours regions and cercles: the observed measure under the filters, or the stored forecast. */
+export type MapLayer = 'observed' | 'forecast';
+/** Only admin units have stored forecasts on the map; grids fall back to the observed layer. */
+export const parseLayer = (v: string | null, unit: MapUnit): MapLayer =>
+  v === 'forecast' && (unit === 'admin1' || unit === 'admin2') ? 'forecast' : 'observed';
 export const parseMeasure = (v: string | null): Measure =>
   MEASURES.find((m) => m === v) ?? 'civilianFatalities';
 
-/** What the map shows: unit (regions, cercles, H3 hexagons at a resolution), measure, points and bases. */
+/**
+ * What the map shows: unit (regions, cercles, H3 hexagons at a resolution), for regions and cercles the observed
+ * measure or the forecast of next month, points and bases.
+ */
 export function MapControls({
   unit,
+  layer,
   measure,
   showPoints,
   showBases,
@@ -23,6 +33,7 @@ export function MapControls({
   onBases,
 }: {
   unit: MapUnit;
+  layer: MapLayer;
   measure: Measure;
   showPoints: boolean;
   showBases: boolean;
@@ -63,22 +74,41 @@ export function MapControls({
           </select>
         </div>
       ) : null}
-      <div className="field">
-        <label htmlFor="map-measure">{t('map.measure')}</label>
-        <select
-          id="map-measure"
-          value={measure}
-          onChange={(e) =>
-            updateParams({ measure: e.target.value === 'civilianFatalities' ? undefined : e.target.value })
-          }
-        >
-          {MEASURES.map((m) => (
-            <option key={m} value={m}>
-              {t(`measure.${m}` as MessageKey)}
-            </option>
+      {unit === 'admin1' || unit === 'admin2' ? (
+        <fieldset className="segmented">
+          <legend>{t('map.layer')}</legend>
+          {(['observed', 'forecast'] as const).map((l) => (
+            <label key={l} className={layer === l ? 'checked' : undefined}>
+              <input
+                type="radio"
+                name="map-layer"
+                value={l}
+                checked={layer === l}
+                onChange={() => updateParams({ layer: l === 'forecast' ? l : undefined })}
+              />
+              {t(`map.layer.${l}`)}
+            </label>
           ))}
-        </select>
-      </div>
+        </fieldset>
+      ) : null}
+      {layer === 'observed' ? (
+        <div className="field">
+          <label htmlFor="map-measure">{t('map.measure')}</label>
+          <select
+            id="map-measure"
+            value={measure}
+            onChange={(e) =>
+              updateParams({ measure: e.target.value === 'civilianFatalities' ? undefined : e.target.value })
+            }
+          >
+            {MEASURES.map((m) => (
+              <option key={m} value={m}>
+                {t(`measure.${m}` as MessageKey)}
+              </option>
+            ))}
+          </select>
+        </div>
+      ) : null}
       <div className="field field-check">
         <input
           id="map-points"

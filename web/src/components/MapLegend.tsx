@@ -1,21 +1,28 @@
+import type { ReactNode } from 'react';
 import { useI18n, type MessageKey } from '../i18n/i18n.tsx';
 import { PERPETRATORS } from '../lib/filters.ts';
 import { ZERO_COLOUR, classColour, perpetratorColour } from '../lib/palette.ts';
 import type { Measure } from '../lib/types.ts';
 
-/** The map's legend as HTML beside the map: classes with their ranges, point colours with labels, base symbols. */
+/**
+ * The map's legend as HTML beside the map: classes with their ranges (or, on the forecast layer, the forecast's
+ * own legend in their place), point colours with labels, base symbols.
+ */
 export function MapLegend({
   measure,
   breaks,
   showPoints,
   showBases,
   reference,
+  areaClasses,
 }: {
   measure: Measure;
   breaks: number[];
   showPoints: boolean;
   showBases: boolean;
   reference: string;
+  /** Replaces the observed measure's classes (the forecast layer's legend). */
+  areaClasses?: ReactNode;
 }) {
   const { t, fmt, label } = useI18n();
   const classes: { colour: string; text: string }[] = [{ colour: ZERO_COLOUR, text: fmt.number(0) }];
@@ -30,15 +37,19 @@ export function MapLegend({
   return (
     <section className="legend" aria-labelledby="legend-title" data-testid="map-legend">
       <h2 id="legend-title">{t('legend.title')}</h2>
-      <h3>{t(`measure.${measure}` as MessageKey)}</h3>
-      <ul>
-        {classes.map((c) => (
-          <li key={c.text}>
-            <span className="swatch" style={{ background: c.colour }} aria-hidden="true" />
-            {c.text}
-          </li>
-        ))}
-      </ul>
+      {areaClasses ?? (
+        <>
+          <h3>{t(`measure.${measure}` as MessageKey)}</h3>
+          <ul>
+            {classes.map((c) => (
+              <li key={c.text}>
+                <span className="swatch" style={{ background: c.colour }} aria-hidden="true" />
+                {c.text}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       {showPoints ? (
         <>
           <h3>{t('legend.points')}</h3>

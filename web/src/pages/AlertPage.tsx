@@ -2,6 +2,7 @@ import { useState, type ReactNode } from 'react';
 import { AlertActions } from '../components/alerts/AlertActions.tsx';
 import { areaName, duration, harmLabel } from '../components/alerts/AlertTable.tsx';
 import { AlertTimeline } from '../components/alerts/AlertTimeline.tsx';
+import { AlertAreaLinks } from '../components/area/AlertAreaLinks.tsx';
 import { Link } from '../components/Link.tsx';
 import { ErrorMessage, Loading } from '../components/StatusMessage.tsx';
 import { useI18n, type MessageKey } from '../i18n/i18n.tsx';
@@ -52,7 +53,7 @@ export function AlertPage() {
             <dl className="detail-list" data-testid="alert-facts">
               {fact('alerts.col.state', t(`alertState.${a.state}` as MessageKey), 'alert-state')}
               {fact('alerts.col.severity', t(`alertSeverity.${a.severity}` as MessageKey))}
-              {fact('alerts.col.area', areaName(a))}
+              {fact('alerts.col.area', <AlertAreaLinks area={a.area} name={areaName(a)} />)}
               {fact(
                 'alerts.col.harm',
                 a.peopleCount === null

@@ -1,9 +1,11 @@
 import { useMemo, useState } from 'react';
 import { ForecastMap, type ForecastMeasure } from '../components/alerts/ForecastMap.tsx';
+import { Link } from '../components/Link.tsx';
 import { ErrorMessage, Loading } from '../components/StatusMessage.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { alertApi, decimal, type ForecastSet } from '../lib/alert-api.ts';
 import { api, type Boundaries } from '../lib/api.ts';
+import { areaPath } from '../lib/area-api.ts';
 import { useFetch } from '../lib/use-fetch.ts';
 
 const UNITS = ['admin1', 'admin2', 'priogrid'] as const;
@@ -124,7 +126,14 @@ export function ForecastsPage() {
                 {values.map((v) => (
                   <tr key={v.unitCode}>
                     <th scope="row">
-                      {v.unitName} <span className="hint">({v.unitCode})</span>
+                      {unit === 'priogrid' ? (
+                        v.unitName
+                      ) : (
+                        <Link to={areaPath(unit, v.unitCode)} search="">
+                          {v.unitName}
+                        </Link>
+                      )}{' '}
+                      <span className="hint">({v.unitCode})</span>
                     </th>
                     <td className="num">{num(v.mean)}</td>
                     <td className="num">{num(v.median)}</td>

@@ -2,13 +2,18 @@ import 'leaflet/dist/leaflet.css';
 import { useMemo, useState } from 'react';
 import { AreaList } from '../components/AreaList.tsx';
 import { FilterSummary } from '../components/FilterSummary.tsx';
-import { MapControls, isGrid, parseMeasure, parseUnit } from '../components/MapControls.tsx';
+import { MapControls, isGrid, parseLayer, parseMeasure, parseUnit } from '../components/MapControls.tsx';
+import { MapForecastLegend, MapForecastMissing } from '../components/MapForecastLegend.tsx';
 import { MapLegend } from '../components/MapLegend.tsx';
 import { useLayer, useLeafletMap } from '../components/MapView.tsx';
 import { ErrorMessage } from '../components/StatusMessage.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { Link } from '../components/Link.tsx';
+import { alertApi, decimal, type ForecastSet } from '../lib/alert-api.ts';
 import { api } from '../lib/api.ts';
+import { areaPath } from '../lib/area-api.ts';
+import { nextMonthForecast } from '../lib/forecast-classes.ts';
+import { forecastChoroplethLayer } from '../lib/forecast-layer.ts';
 import { useDatabase } from '../lib/database.tsx';
 import { dayOf, filterQuery, readFilters } from '../lib/filters.ts';
 import {
@@ -36,6 +41,8 @@ export function MapPage() {
   const filters = readFilters(params);
   const unit = parseUnit(params.get('unit'));
   const measure = parseMeasure(params.get('measure'));
+  const layer = parseLayer(params.get('layer'), unit);
+  const forecastUnit = unit === 'admin1' || unit === 'admin2' ? unit : null;
   const [showPoints, setShowPoints] = useState(false);
   const [showBases, setShowBases] = useState(true);
   const grid = isGrid(unit);
@@ -48,6 +55,16 @@ export function MapPage() {
   );
   const bases = useFetch<{ bases: Base[] }>(api.bases(), { reference: true });
   const stats = useFetch<Stats>(grid ? null : api.stats(filterQuery(filters)));
+  // Fetched only on the forecast layer: before any run the answer is a 404, which the legend explains.
+  const forecastSet = useFetch<ForecastSet>(
+    layer === 'forecast' && forecastUnit ? alertApi.forecasts(forecastUnit, 'civilian-fatalities') : null,
+  );
+  const next = useMemo(
+    () => (layer === 'forecast' ? nextMonthForecast(forecastSet.data) : null),
+    [layer, forecastSet.data],
+  );
+  const forecastMissing = layer === 'forecast' && forecastSet.error?.status === 404;
+  const num = useMemo(() => decimal(fmt.tag), [fmt]);
 
   const bounds = useMemo(() => boundsOf(level1.data), [level1.data]);
   const { ref, map } = useLeafletMap(bounds);
@@ -71,7 +88,46 @@ export function MapPage() {
   useLayer(
     map,
     () =>
-      areas
+      areas && next && forecastUnit
+        ? forecastChoroplethLayer(
+            areas,
+            next,
+            selected,
+            (p, v) =>
+              v
+                ? t('map.forecast.tooltip', {
+                    name: p.name,
+                    p: fmt.percent(v.pAny),
+                    median: num(v.median),
+                    lo: num(v.lower90),
+                    hi: num(v.upper90),
+                  })
+                : `${p.name}\n${t('forecast.noValue')}`,
+            (p, v) =>
+              popupContent(
+                p.name,
+                v
+                  ? [
+                      [t('forecast.pAny'), fmt.percent(v.pAny)],
+                      [t('forecast.col.median'), num(v.median)],
+                      [t('forecast.col.interval'), `${num(v.lower90)} – ${num(v.upper90)}`],
+                      [t('forecast.col.pMass'), fmt.percent(v.pMass)],
+                    ]
+                  : [[t('forecast.noValue'), '—']],
+                {
+                  text: t('map.forecast.openArea'),
+                  onClick: () => navigate(areaPath(forecastUnit, p.code), ''),
+                },
+              ),
+          )
+        : null,
+    [areas, next, forecastUnit, selected, fmt, t, num],
+    'back',
+  );
+  useLayer(
+    map,
+    () =>
+      areas && layer === 'observed'
         ? choroplethLayer(
             areas,
             { values, measure, breaks, selected },
@@ -79,7 +135,7 @@ export function MapPage() {
             selectArea,
           )
         : null,
-    [areas, values, measure, breaks, selected, fmt],
+    [areas, layer, values, measure, breaks, selected, fmt],
     'back',
   );
   useLayer(
@@ -91,7 +147,9 @@ export function MapPage() {
     [grid, cells.data, measure, breaks, fmt],
     'back',
   );
-  useLayer(map, () => (grid && level1.data ? outlineLayer(level1.data) : null), [grid, level1.data]);
+  // Outlines alone while the forecast layer has nothing to colour (none stored, or still loading).
+  const outlines = grid ? level1.data : layer === 'forecast' && next === null ? areas : undefined;
+  useLayer(map, () => (outlines ? outlineLayer(outlines) : null), [outlines]);
   useLayer(
     map,
     () =>
@@ -145,6 +203,7 @@ export function MapPage() {
       <FilterSummary filters={filters} />
       <MapControls
         unit={unit}
+        layer={layer}
         measure={measure}
         showPoints={showPoints}
         showBases={showBases}
@@ -166,7 +225,13 @@ export function MapPage() {
           className="map"
           role="region"
           data-testid="map"
-          data-ready={map !== null && cells.data !== undefined && (areas !== undefined || grid)}
+          data-layer={layer}
+          data-ready={
+            map !== null &&
+            cells.data !== undefined &&
+            (areas !== undefined || grid) &&
+            (layer === 'observed' || next !== null || forecastMissing)
+          }
         />
         <aside className="map-side" aria-label={t('map.side')}>
           <MapLegend
@@ -175,7 +240,17 @@ export function MapPage() {
             showPoints={showPoints}
             showBases={showBases}
             reference={reference}
+            areaClasses={
+              next && forecastSet.data ? (
+                <MapForecastLegend next={next} run={forecastSet.data.run} />
+              ) : forecastMissing && forecastUnit ? (
+                <MapForecastMissing unit={forecastUnit} />
+              ) : undefined
+            }
           />
+          {layer === 'forecast' && forecastSet.error && !forecastMissing ? (
+            <ErrorMessage error={forecastSet.error} />
+          ) : null}
           {excluded !== undefined && excluded > 0 ? (
             <p className="excluded" data-testid="excluded-coarse">
               {t(grid ? 'map.excluded' : 'map.coarseInAreas', { count: excluded, n: fmt.number(excluded) })}
@@ -191,6 +266,7 @@ export function MapPage() {
             cells={cells.data?.cells ?? []}
             selected={selected}
             onSelect={selectArea}
+            forecast={next ?? undefined}
           />
         </aside>
       </div>

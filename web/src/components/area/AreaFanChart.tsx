@@ -1,0 +1,97 @@
+import * as Plot from '@observablehq/plot';
+import { useCallback, useMemo } from 'react';
+import { useI18n } from '../../i18n/i18n.tsx';
+import type { ForecastValue } from '../../lib/alert-api.ts';
+import type { AreaMonth, ForecastOutcome } from '../../lib/area-api.ts';
+import { PlotFigure } from '../PlotFigure.tsx';
+
+const OBSERVED = '#0072B2';
+const FORECAST = '#D55E00';
+
+const mid = (m: string) => new Date(Date.UTC(+m.slice(0, 4), +m.slice(5, 7) - 1, 15));
+
+/**
+ * The area's observed months, then the forecast as a fan: the central 90 % interval as a band, the predictive
+ * median as a dashed line, the origin month marked. The figures are in the tables below the chart.
+ */
+export function AreaFanChart({
+  name,
+  outcome,
+  history,
+  values,
+  origin,
+}: {
+  name: string;
+  outcome: ForecastOutcome;
+  history: AreaMonth[];
+  values: ForecastValue[];
+  origin: string | null;
+}) {
+  const { t, fmt } = useI18n();
+  const observedName = t('area.chart.observed');
+  const medianName = t('area.chart.median');
+  const bandName = t('area.chart.interval90');
+  const observed = useMemo(
+    () =>
+      history.map((h) => ({
+        date: mid(h.month),
+        value: outcome === 'civilian-fatalities' ? h.civilianFatalities : h.civilianEvents,
+      })),
+    [history, outcome],
+  );
+  // The band and the median start at the origin's observed value, so the fan visibly grows out of the history.
+  const fan = useMemo(() => {
+    const start = origin ? observed.find((o) => o.date.getTime() === mid(origin).getTime()) : undefined;
+    const head = start
+      ? [{ date: start.date, median: start.value, lower: start.value, upper: start.value }]
+      : [];
+    return [
+      ...head,
+      ...values.map((v) => ({
+        date: mid(v.targetMonth),
+        median: v.median,
+        lower: v.lower90,
+        upper: v.upper90,
+      })),
+    ];
+  }, [observed, values, origin]);
+  const build = useCallback(
+    (width: number): Plot.PlotOptions => ({
+      width,
+      height: 300,
+      marginLeft: 48,
+      ariaLabel: t('area.chart.title', { name }),
+      ariaDescription: t('area.chart.description'),
+      x: { type: 'utc', label: null, tickFormat: (d: Date) => fmt.month(d) },
+      y: { label: t(`forecast.outcome.${outcome}`), grid: true, zero: true },
+      color: {
+        domain: [observedName, medianName, bandName],
+        range: [OBSERVED, FORECAST, '#f4b183'],
+        legend: values.length > 0,
+      },
+      marks: [
+        ...(origin ? [Plot.ruleX([mid(origin)], { stroke: '#9aa5b1', strokeDasharray: '2,3' })] : []),
+        Plot.areaY(fan, { x: 'date', y1: 'lower', y2: 'upper', fill: '#f4b183', fillOpacity: 0.6 }),
+        Plot.lineY(observed, { x: 'date', y: 'value', stroke: OBSERVED, strokeWidth: 1.5 }),
+        Plot.dot(observed, { x: 'date', y: 'value', fill: OBSERVED, r: 1.8 }),
+        Plot.lineY(fan, { x: 'date', y: 'median', stroke: FORECAST, strokeWidth: 2, strokeDasharray: '5,3' }),
+        Plot.dot(values, {
+          x: (v: ForecastValue) => mid(v.targetMonth),
+          y: 'median',
+          fill: FORECAST,
+          r: 2.5,
+        }),
+        Plot.ruleY([0]),
+      ],
+    }),
+    [t, fmt, name, outcome, observed, fan, values, origin, observedName, medianName, bandName],
+  );
+  return (
+    <figure className="area-chart" data-testid="area-chart">
+      <PlotFigure build={build} />
+      <figcaption className="hint">
+        {values.length > 0 ? t('area.chart.caption') : t('area.chart.captionHistory')}
+      </figcaption>
+    </figure>
+  );
+}

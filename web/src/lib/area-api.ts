@@ -1,0 +1,56 @@
+import type { ForecastSet } from './alert-api.ts';
+
+/** GET /api/v1/areas/:unit/:code (docs/openapi.json, tag forecast): one region or cercle. */
+export type AreaUnit = 'admin1' | 'admin2';
+export const FORECAST_OUTCOMES = ['civilian-fatalities', 'civilian-events'] as const;
+export type ForecastOutcome = (typeof FORECAST_OUTCOMES)[number];
+
+export interface AreaMonth {
+  month: string;
+  civilianFatalities: number;
+  civilianEvents: number;
+}
+
+export interface AreaAlert {
+  id: string;
+  reference: string;
+  state: string;
+  severity: string;
+  harm: string;
+  placeName: string | null;
+  deadline: string;
+  createdAt: string;
+}
+
+export interface AreaProfile {
+  unit: AreaUnit;
+  code: string;
+  name: string;
+  country: string;
+  outcome: ForecastOutcome;
+  history: AreaMonth[];
+  forecast: ForecastSet | null;
+  /** null: the reader's role does not read alerts. */
+  alerts: AreaAlert[] | null;
+}
+
+const part = (x: string) => encodeURIComponent(x);
+
+export const areaApi = {
+  profile: (unit: AreaUnit, code: string, outcome: ForecastOutcome) =>
+    `/api/v1/areas/${unit}/${part(code)}?outcome=${outcome}`,
+};
+
+/** The web page of an area; the map, the forecasts page and alert pages link to it. */
+export const areaPath = (unit: AreaUnit, code: string): string => `/areas/${unit}/${part(code)}`;
+
+/** The unit and code of an area page's path, or null. */
+export function parseAreaPath(path: string): { unit: AreaUnit; code: string } | null {
+  const m = /^\/areas\/(admin1|admin2)\/([A-Za-z0-9._%-]{1,96})$/.exec(path);
+  if (!m) return null;
+  try {
+    return { unit: m[1] as AreaUnit, code: decodeURIComponent(m[2]!) };
+  } catch {
+    return null;
+  }
+}
