@@ -110,8 +110,12 @@ export function accounts(port: ProtectionPort, audit: AuditLog, now: () => strin
         if (!org) {
           // An admin adds users to their own organisation only; new organisations come from the CLI.
           if (by !== 'cli') throw new VigieError('FORBIDDEN');
-          org = { id: randomUUID(), name: input.organisation };
-          await s.accounts.addOrganisation({ ...org, createdAt: at });
+          // Another creation of the same organisation may have won meanwhile: then its row is the one used.
+          org = await s.accounts.addOrganisation({
+            id: randomUUID(),
+            name: input.organisation,
+            createdAt: at,
+          });
         } else if (by !== 'cli' && org.id !== by.organisationId) throw new VigieError('FORBIDDEN');
         const user = {
           id: randomUUID(),

@@ -76,8 +76,10 @@ export async function reviewQueue(deps: IncidentDeps, by: Principal): Promise<In
         status,
         from: null,
         to: null,
-        regions: [],
-        excludeCrsvUnlessMember: null,
+        // Narrows what is read to what canDecide may accept: in scope or a member; CRSV only to members.
+        regions: by.regions,
+        regionsUnlessMember: by.userId,
+        excludeCrsvUnlessMember: by.userId,
         cursor,
         limit: 500,
       });

@@ -5,6 +5,7 @@ import {
   incidentView,
   VIEW_RANK,
   type IncidentAccessFacts,
+  type IncidentView,
   type Principal,
 } from '../core/access.ts';
 import { VigieError } from '../core/errors.ts';
@@ -197,40 +198,53 @@ export interface IncidentListRequest {
   limit: number;
 }
 
-/** Summaries only (no sealed field is opened); the listing itself is audited with the ids it returned. */
+/** Storage pages read at most for one page of the listing (each asks only for the rows still missing). */
+const MAX_LIST_ROUNDS = 10;
+
+/**
+ * Summaries only (no sealed field is opened); the listing itself is audited with the ids it returned. A page holds
+ * `limit` incidents the reader may see whenever that many remain: the region scope (members pass) is part of the
+ * query, and the access rule, applied again to each row, is made up for by reading on. Each read asks only for
+ * the rows still missing, so when the page fills up its last row is the last one read and the store's cursor
+ * resumes right after it: nothing is skipped or repeated. A page cut short by the round limit still has a cursor.
+ */
 export async function listIncidents(
   deps: IncidentDeps,
   by: Principal,
   request: IncidentListRequest,
 ): Promise<{ incidents: IncidentSummary[]; nextCursor: string | null }> {
   if (by.role === 'viewer') throw new VigieError('FORBIDDEN');
-  const page = await deps.port.incidents.list({
-    organisationId: by.organisationId,
-    status: request.status ?? null,
-    from: request.from ?? null,
-    to: request.to ?? null,
-    regions: [],
-    excludeCrsvUnlessMember: by.role === 'admin' || by.role === 'monitor' ? null : by.userId,
-    cursor: request.cursor ?? null,
-    limit: request.limit,
-  });
-  // The region rule (members pass) is the same function the detail uses, applied to each row.
-  const visible = page.incidents.filter(
-    (r) => incidentView(by, accessFacts({ incident: r, members: r.members })) !== 'none',
-  );
+  const limit = Math.max(1, Math.floor(request.limit));
+  const visible: Array<{ record: IncidentRecord; view: IncidentView }> = [];
+  let cursor = request.cursor ?? null;
+  for (let round = 0; round < MAX_LIST_ROUNDS && visible.length < limit; round++) {
+    const page = await deps.port.incidents.list({
+      organisationId: by.organisationId,
+      status: request.status ?? null,
+      from: request.from ?? null,
+      to: request.to ?? null,
+      regions: by.regions,
+      regionsUnlessMember: by.userId,
+      excludeCrsvUnlessMember: by.role === 'admin' || by.role === 'monitor' ? null : by.userId,
+      cursor,
+      limit: limit - visible.length,
+    });
+    // The rule the detail uses decides, row by row (the query only narrows what is read).
+    for (const r of page.incidents) {
+      const view = incidentView(by, accessFacts({ incident: r, members: r.members }));
+      if (view !== 'none') visible.push({ record: r, view });
+    }
+    cursor = page.nextCursor;
+    if (cursor === null) break;
+  }
   await deps.port.transaction((s) =>
     deps.audit.record(s, {
       actorId: by.userId,
       action: 'incident.list',
       targetType: 'incident',
       targetId: null,
-      details: { count: visible.length, ids: visible.map((r) => r.reference).join(',') },
+      details: { count: visible.length, ids: visible.map((v) => v.record.reference).join(',') },
     }),
   );
-  return {
-    incidents: visible.map((r) =>
-      incidentSummary(r, incidentView(by, accessFacts({ incident: r, members: r.members }))),
-    ),
-    nextCursor: page.nextCursor,
-  };
+  return { incidents: visible.map((v) => incidentSummary(v.record, v.view)), nextCursor: cursor };
 }

@@ -414,6 +414,7 @@ describe.each(DIALECTS)('protection contract on $name', ({ create }) => {
       from: null,
       to: null,
       regions: [],
+      regionsUnlessMember: null,
       excludeCrsvUnlessMember: null,
       cursor: null,
       limit: 10,
@@ -423,6 +424,9 @@ describe.each(DIALECTS)('protection contract on $name', ({ create }) => {
     expect(await ids({})).toEqual(['l4', 'l3', 'l2', 'l1']);
     expect(await ids({ regions: ['ML05'] })).toEqual(['l4', 'l1']);
     expect(await ids({ regions: ['ML-6', 'ML07'] })).toEqual(['l3', 'l2']);
+    // Members keep their cases outside their region scope.
+    expect(await ids({ regions: ['ML07'], regionsUnlessMember: 'u-b' })).toEqual(['l4', 'l2']);
+    expect(await ids({ regions: ['ML07'], regionsUnlessMember: 'u-admin' })).toEqual(['l2']);
     expect(await ids({ status: 'verified' })).toEqual(['l2']);
     expect(await ids({ from: '2026-01-01' })).toEqual(['l3', 'l2', 'l1']);
     expect(await ids({ to: '2025-12-31' })).toEqual(['l4']);

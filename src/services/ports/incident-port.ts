@@ -128,6 +128,8 @@ export interface IncidentListFilter {
   to: string | null;
   /** Region scope of the reader: admin-1 codes or P-codes; empty = all. */
   regions: readonly string[];
+  /** The reader whose cases pass the region scope anyway (members keep access to their cases); null = none. */
+  regionsUnlessMember: string | null;
   excludeCrsvUnlessMember: string | null;
   cursor: string | null;
   limit: number;

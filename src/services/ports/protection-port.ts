@@ -41,8 +41,14 @@ export interface ApiTokenRecord {
 
 export interface AccountsPort {
   organisationByName(name: string): Promise<{ id: string; name: string } | null>;
-  addOrganisation(org: { id: string; name: string; createdAt: string }): Promise<void>;
+  /** Idempotent: the organisation of that name, this one or the one a concurrent call added first. */
+  addOrganisation(org: {
+    id: string;
+    name: string;
+    createdAt: string;
+  }): Promise<{ id: string; name: string }>;
   countUsers(): Promise<number>;
+  /** CONFLICT when the e-mail is taken, also by a concurrent creation. */
   addUser(user: Omit<UserRecord, 'organisationName'>): Promise<void>;
   userByEmail(email: string): Promise<UserRecord | null>;
   userById(id: string): Promise<UserRecord | null>;

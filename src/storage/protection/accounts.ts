@@ -23,11 +23,19 @@ export function accountsStore(db: Db): AccountsPort {
       return row ?? null;
     },
 
+    // Find-or-create in one step that a concurrent creation cannot break: on PostgreSQL the insert waits for
+    // another transaction's uncommitted row of the same name, then does nothing, and the read sees that row.
     async addOrganisation(org) {
       await db
         .insertInto('organisations')
         .values({ id: org.id, name: org.name, created_at: org.createdAt })
+        .onConflict((oc) => oc.column('name').doNothing())
         .execute();
+      return db
+        .selectFrom('organisations')
+        .select(['id', 'name'])
+        .where('name', '=', org.name)
+        .executeTakeFirstOrThrow();
     },
 
     async countUsers() {
@@ -39,7 +47,7 @@ export function accountsStore(db: Db): AccountsPort {
     },
 
     async addUser(user) {
-      await db
+      const result = await db
         .insertInto('users')
         .values({
           id: user.id,
@@ -53,7 +61,11 @@ export function accountsStore(db: Db): AccountsPort {
           created_at: user.createdAt,
           password_changed_at: user.createdAt,
         })
-        .execute();
+        // An e-mail taken meanwhile (by a concurrent creation) is a conflict, not a failed statement.
+        .onConflict((oc) => oc.column('email').doNothing())
+        .executeTakeFirst();
+      if (Number(result.numInsertedOrUpdatedRows ?? 0) === 0)
+        throw new VigieError('CONFLICT', { reason: 'email-in-use' });
     },
 
     async userByEmail(email) {

@@ -1,5 +1,7 @@
+import type { ExpressionBuilder } from 'kysely';
 import { VigieError } from '../../core/errors.ts';
 import type { IncidentListFilter, IncidentRecord } from '../../services/ports/incident-port.ts';
+import type { Database } from '../schema.ts';
 import { toIncident } from './incident-rows.ts';
 import type { Db } from './run.ts';
 
@@ -18,25 +20,27 @@ export async function listIncidents(
   if (filter.status !== null) query = query.where('status', '=', filter.status);
   if (filter.from !== null) query = query.where('date_from', '>=', filter.from);
   if (filter.to !== null) query = query.where('date_from', '<=', filter.to);
+  const isMember = (eb: ExpressionBuilder<Database, 'incidents'>, userId: string) =>
+    eb.exists(
+      eb
+        .selectFrom('incident_members')
+        .select('incident_members.user_id')
+        .whereRef('incident_members.incident_id', '=', 'incidents.id')
+        .where('incident_members.user_id', '=', userId),
+    );
   if (filter.regions.length > 0) {
     const regions = [...filter.regions];
-    query = query.where((eb) => eb.or([eb('admin1', 'in', regions), eb('admin1_pcode', 'in', regions)]));
-  }
-  const member = filter.excludeCrsvUnlessMember;
-  if (member !== null) {
+    const exempt = filter.regionsUnlessMember;
     query = query.where((eb) =>
       eb.or([
-        eb('crsv', '=', 0),
-        eb.exists(
-          eb
-            .selectFrom('incident_members')
-            .select('incident_members.user_id')
-            .whereRef('incident_members.incident_id', '=', 'incidents.id')
-            .where('incident_members.user_id', '=', member),
-        ),
+        eb('admin1', 'in', regions),
+        eb('admin1_pcode', 'in', regions),
+        ...(exempt === null ? [] : [isMember(eb, exempt)]),
       ]),
     );
   }
+  const member = filter.excludeCrsvUnlessMember;
+  if (member !== null) query = query.where((eb) => eb.or([eb('crsv', '=', 0), isMember(eb, member)]));
   if (filter.cursor !== null) {
     const [createdAt, id] = decodeCursor(filter.cursor);
     query = query.where((eb) =>
