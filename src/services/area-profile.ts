@@ -1,11 +1,10 @@
 /**
- * One admin area's page (`vigie areas show`, GET /api/v1/areas/:unit/:code): its monthly history of civilian
- * fatalities and civilian-harm events, the stored forecast of the newest run for it (issue 6 point 5) and the
- * open alerts placed in it.
+ * One admin area's page (`vigie areas show`, GET /api/v1/areas/:unit/:code): its monthly history (civilian harm,
+ * or all political violence for those outcomes), the stored forecast of the newest run for it (issue 6 point 5)
+ * and the open alerts placed in it.
  *
- * - The history is read as the forecast reads it (monthlyUnitCounts: the same study area, codes and zeros), so
- *   the months before the forecast are the numbers the model saw. It ends at the last month with any event in the
- *   country, not at today: a month without data is not a month without harm. No event at all is NOT_FOUND.
+ * - The history is read as the forecast reads it (area-history.ts: the run's source, the same study area, codes
+ *   and zeros), so the months before the forecast are the numbers the model saw.
  * - The forecast is whatever `vigie forecast run` stored last for this unit level and outcome; null when none
  *   was run, so the page can say how to make one rather than fail.
  * - Alerts are only listed for roles that may read alerts (viewers may not: null, not an empty list, so the page
@@ -16,24 +15,17 @@ import type { AlertState } from '../core/alert.ts';
 import { VigieError } from '../core/errors.ts';
 import type { Alerts } from './alerts-service.ts';
 import type { AreaOutcome, AreaParams, AreaUnit } from './area-schema.ts';
-import { addMonths, monthsBetween } from './forecast-schema.ts';
-import { dataSpan } from './forecast-data.ts';
-import { monthlyUnitCounts } from './hotspots.ts';
+import { areaSeries, type AreaFamily, type AreaMonth } from './area-history.ts';
+import type { ForecastDataDeps, ForecastSource } from './forecast-data.ts';
 import { DEFAULT_COUNTRY } from './map-cells.ts';
 import type { Language } from './place-names.ts';
-import type { Geography } from './geography.ts';
-import type { GroupedCounts } from './grouped-counts.ts';
 import type { AlertRecord } from './ports/alert-port.ts';
 import type { ForecastPort, ForecastRunRecord, ForecastValueRecord } from './ports/forecast-port.ts';
 
 export type AreaRequest = AreaParams & { language: Language };
 
-export interface AreaMonth {
-  /** YYYY-MM. */
-  month: string;
-  civilianFatalities: number;
-  civilianEvents: number;
-}
+export type { AreaFamily, AreaMonth } from './area-history.ts';
+export { historyWindow } from './area-history.ts';
 
 export interface AreaProfile {
   unit: AreaUnit;
@@ -41,6 +33,10 @@ export interface AreaProfile {
   name: string;
   country: string;
   outcome: AreaOutcome;
+  /** What the history counts: civilian harm, or all political violence (the outcome's family). */
+  family: AreaFamily;
+  /** Where the history and the forecast come from: stored events or ACLED's monthly aggregates. */
+  source: ForecastSource;
   /** Zero-filled, oldest first. */
   history: AreaMonth[];
   forecast: { run: ForecastRunRecord; values: ForecastValueRecord[] } | null;
@@ -48,24 +44,13 @@ export interface AreaProfile {
   alerts: AlertRecord[] | null;
 }
 
-export interface AreaDeps {
-  counts: GroupedCounts;
-  geography: Geography;
+export interface AreaDeps extends ForecastDataDeps {
   forecasts: ForecastPort;
   alerts: Pick<Alerts, 'list'>;
 }
 
 const OPEN_STATES: AlertState[] = ['open', 'acknowledged', 'responding'];
 const ALERT_PAGE = 500;
-
-/** The last `months` months ending at `last`, never before `first` (the data's span). */
-export function historyWindow(
-  span: { first: string; last: string },
-  months: number,
-): { from: string; to: string } {
-  const from = addMonths(span.last, -(months - 1));
-  return { from: monthsBetween(span.first, from) < 0 ? span.first : from, to: span.last };
-}
 
 /**
  * Whether an alert lies in the area. Admin-1 areas carry Natural Earth codes or, once a COD-AB admin-1 set is
@@ -82,34 +67,30 @@ export async function areaProfile(
   req: AreaRequest,
 ): Promise<AreaProfile> {
   const country = req.country ?? DEFAULT_COUNTRY;
-  const span = await dataSpan(deps.counts, country);
-  if (!span) throw new VigieError('NOT_FOUND', { what: `events in ${country}` });
-  const window = historyWindow(span, req.months);
-  const base = { ...window, unit: req.unit, country, language: req.language };
-  const [fatalities, events] = await Promise.all(
-    (['civilian-fatalities', 'civilian-events'] as const).map((measure) =>
-      monthlyUnitCounts(deps, { ...base, measure }),
-    ),
-  );
-  if (!fatalities || !events) throw new Error('unreachable');
-  const index = fatalities.codes.indexOf(req.code);
+  const run = await deps.forecasts.latestRun(country, req.unit, req.outcome);
+  const series = await areaSeries(deps, {
+    unit: req.unit,
+    outcome: req.outcome,
+    source: run ? (run.source === 'aggregates' ? 'aggregates' : 'events') : null,
+    months: req.months,
+    country,
+    language: req.language,
+  });
+  const index = series.codes.indexOf(req.code);
   if (index < 0) throw new VigieError('NOT_FOUND', { what: `${req.unit} ${req.code} in ${country}` });
-  const history: AreaMonth[] = fatalities.months.map((month) => ({
-    month,
-    civilianFatalities: fatalities.valueOf(req.code, month),
-    civilianEvents: events.valueOf(req.code, month),
-  }));
   const [forecast, alerts] = await Promise.all([
-    areaForecast(deps.forecasts, country, req.unit, req.outcome, req.code),
+    areaForecast(deps.forecasts, run, req.code),
     openAlerts(deps.alerts, by, req.unit, req.code),
   ]);
   return {
     unit: req.unit,
     code: req.code,
-    name: fatalities.names[index] ?? req.code,
+    name: series.names[index] ?? req.code,
     country,
     outcome: req.outcome,
-    history,
+    family: series.family,
+    source: series.source,
+    history: series.history(req.code),
     forecast,
     alerts,
   };
@@ -117,12 +98,9 @@ export async function areaProfile(
 
 async function areaForecast(
   store: ForecastPort,
-  country: string,
-  unit: AreaUnit,
-  outcome: AreaOutcome,
+  run: ForecastRunRecord | null,
   code: string,
 ): Promise<AreaProfile['forecast']> {
-  const run = await store.latestRun(country, unit, outcome);
   if (!run) return null;
   const values = (await store.values(run.id))
     .filter((v) => v.unitCode === code)

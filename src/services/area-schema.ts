@@ -3,14 +3,15 @@
  * Only admin units have a page: grid cells have no name a protection officer would look up.
  */
 import { z } from 'zod';
+import { FORECAST_OUTCOMES, type ForecastOutcome } from './forecast-data.ts';
 import { parseInput } from './parse-input.ts';
 
 export const AREA_UNITS = ['admin1', 'admin2'] as const;
 export type AreaUnit = (typeof AREA_UNITS)[number];
 
-/** The area's history is civilian harm, so its forecast is one of the two civilian-harm outcomes. */
-export const AREA_OUTCOMES = ['civilian-fatalities', 'civilian-events'] as const;
-export type AreaOutcome = (typeof AREA_OUTCOMES)[number];
+/** Every forecast outcome: civilian harm from stored events, or all political violence from either source. */
+export const AREA_OUTCOMES = FORECAST_OUTCOMES;
+export type AreaOutcome = ForecastOutcome;
 
 /** Natural Earth codes ("ML-7"), OCHA P-codes ("ML0701"); nothing that could smuggle a path or a query. */
 export const areaParamsObject = z

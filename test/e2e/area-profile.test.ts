@@ -56,10 +56,10 @@ describe.skipIf(!hasSharedData)('area profile on the real Mali file', () => {
         .series.map((p) => [p.period, p]),
     );
     for (const h of body.history) {
-      expect(h.civilianFatalities, h.month).toBe(byMonth.get(h.month)?.civilianFatalities ?? 0);
-      expect(h.civilianEvents, h.month).toBe(byMonth.get(h.month)?.civilianEvents ?? 0);
+      expect(h.fatalities, h.month).toBe(byMonth.get(h.month)?.civilianFatalities ?? 0);
+      expect(h.events, h.month).toBe(byMonth.get(h.month)?.civilianEvents ?? 0);
     }
-    expect(body.history.find((h) => h.month === '2019-03')!.civilianFatalities).toBeGreaterThan(150);
+    expect(body.history.find((h) => h.month === '2019-03')!.fatalities).toBeGreaterThan(150);
     expect((await get('/api/v1/areas/admin1/ML-XX')).statusCode).toBe(404);
     expect((await get('/api/v1/areas/priogrid/1')).statusCode).toBe(400);
     expect((await get('/api/v1/areas/admin1/ML-MO?months=3')).statusCode).toBe(400);

@@ -108,6 +108,50 @@ describe.skipIf(!hasSharedData)('forecasts and alert rules from the monthly aggr
     }
   }, 180_000);
 
+  it('shows a cercle’s history and stored forecast from the aggregates on its area page (CLI and HTTP)', async () => {
+    const res = await run('areas', 'show', 'admin2', 'ML0704', '--outcome', 'events', '--lang', 'en');
+    expect(res.code, res.stderr).toBe(0);
+    expect(res.stdout).toContain('All political-violence fatalities and events by month, 2023-05 … 2026-04');
+    expect(res.stdout).toContain('Source: ACLED monthly political-violence aggregates per admin-2 unit.');
+    expect(res.stdout).toContain('2026-05');
+    const vigie = await openVigie({ sqlitePath: db()[1]! });
+    try {
+      const app = await signedInApp(vigie);
+      const page = await app.inject({ method: 'GET', url: '/api/v1/areas/admin2/ML0704?outcome=events' });
+      expect(page.statusCode, page.body).toBe(200);
+      const area = page.json<{
+        family: string;
+        source: string;
+        history: { month: string; fatalities: number; events: number }[];
+        forecast: ForecastSet;
+      }>();
+      expect(area).toMatchObject({ family: 'political-violence', source: 'aggregates' });
+      expect(area.history).toHaveLength(36);
+      expect(area.history.at(-1)!.month).toBe('2026-04');
+      expect(area.forecast.values.map((v) => v.targetMonth)).toEqual([
+        '2026-05',
+        '2026-06',
+        '2026-07',
+        '2026-08',
+        '2026-09',
+        '2026-10',
+      ]);
+      // No stored event and no run for admin-1 fatalities: the history still comes from the aggregates.
+      const region = await app.inject({
+        method: 'GET',
+        url: '/api/v1/areas/admin1/ML-GO?outcome=fatalities',
+      });
+      expect(region.statusCode, region.body).toBe(200);
+      expect(region.json<{ source: string; forecast: unknown }>()).toMatchObject({
+        source: 'aggregates',
+        forecast: null,
+      });
+      await app.close();
+    } finally {
+      await vigie.close();
+    }
+  }, 180_000);
+
   it('runs the alert rules on the aggregates: a scan of the latest month and an out-of-sample evaluation', async () => {
     const scan = await run(
       'alert-rules',

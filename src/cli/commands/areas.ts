@@ -28,7 +28,10 @@ export function areasCommand(program: Command, io: Io): void {
     )
     .argument('<unit>', 'admin1 or admin2')
     .argument('<code>', 'the unit code of /api/v1/boundaries (e.g. ML-MO, or a P-code such as ML0501)')
-    .option('--outcome <outcome>', 'civilian-fatalities or civilian-events (default civilian-fatalities)')
+    .option(
+      '--outcome <outcome>',
+      'civilian-fatalities, civilian-events, or all political-violence fatalities or events (default civilian-fatalities)',
+    )
     .option('--months <N>', 'months of history (default 36)')
     .option('--country <ISO3>', 'country (default MLI)')
     .action(async (unit: string, code: string, options: AreaOptions) => {
@@ -45,19 +48,24 @@ export function areasCommand(program: Command, io: Io): void {
 const decimal = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(1));
 
 export function areaLines(p: AreaProfile, locale: Locale): string[] {
+  const violence = p.family === 'political-violence';
   const lines = [
     t(locale, 'cli.areas.title', { name: p.name, code: p.code, unit: p.unit, country: p.country }),
     '',
-    t(locale, 'cli.areas.history', { from: p.history[0]?.month ?? '', to: p.history.at(-1)?.month ?? '' }),
-    `  ${t(locale, 'cli.areas.month').padEnd(9)}${t(locale, 'cli.areas.fatalities').padStart(16)}${t(locale, 'cli.areas.events').padStart(16)}`,
+    t(locale, violence ? 'cli.areas.historyViolence' : 'cli.areas.history', {
+      from: p.history[0]?.month ?? '',
+      to: p.history.at(-1)?.month ?? '',
+    }),
+    ...(p.source === 'aggregates' ? [t(locale, 'cli.areas.sourceAggregates')] : []),
+    `  ${t(locale, 'cli.areas.month').padEnd(9)}${t(locale, violence ? 'cli.areas.fatalitiesViolence' : 'cli.areas.fatalities').padStart(16)}${t(locale, 'cli.areas.events').padStart(16)}`,
     ...p.history.map(
-      (h) =>
-        `  ${h.month.padEnd(9)}${String(h.civilianFatalities).padStart(16)}${String(h.civilianEvents).padStart(16)}`,
+      (h) => `  ${h.month.padEnd(9)}${String(h.fatalities).padStart(16)}${String(h.events).padStart(16)}`,
     ),
     '',
   ];
   if (!p.forecast) {
-    lines.push(t(locale, 'cli.areas.noForecast', { unit: p.unit, outcome: p.outcome }));
+    const source = p.source === 'aggregates' ? ' --source aggregates' : '';
+    lines.push(t(locale, 'cli.areas.noForecast', { unit: p.unit, outcome: p.outcome, source }));
     return lines;
   }
   const { run, values } = p.forecast;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ALERT_STATES } from '../../core/alert.ts';
 import type { AreaProfile } from '../../services/area-profile.ts';
 import { AREA_OUTCOMES, AREA_UNITS } from '../../services/area-schema.ts';
+import { FORECAST_SOURCES } from '../../services/forecast-data.ts';
 import { forecastSetSchema } from './forecast.ts';
 
 /**
@@ -14,9 +15,10 @@ export const areaProfileSchema = z.object({
   name: z.string(),
   country: z.string(),
   outcome: z.enum(AREA_OUTCOMES),
-  history: z.array(
-    z.object({ month: z.string(), civilianFatalities: z.number(), civilianEvents: z.number() }),
-  ),
+  /** civilian: civilian fatalities and civilian-harm events; political-violence: all fatalities and events. */
+  family: z.enum(['civilian', 'political-violence']),
+  source: z.enum(FORECAST_SOURCES),
+  history: z.array(z.object({ month: z.string(), fatalities: z.number(), events: z.number() })),
   forecast: forecastSetSchema.nullable(),
   alerts: z
     .array(
@@ -41,11 +43,9 @@ export function presentArea(p: AreaProfile): z.infer<typeof areaProfileSchema> {
     name: p.name,
     country: p.country,
     outcome: p.outcome,
-    history: p.history.map((h) => ({
-      month: h.month,
-      civilianFatalities: h.civilianFatalities,
-      civilianEvents: h.civilianEvents,
-    })),
+    family: p.family,
+    source: p.source,
+    history: p.history.map((h) => ({ month: h.month, fatalities: h.fatalities, events: h.events })),
     forecast: p.forecast,
     alerts:
       p.alerts?.map((a) => ({

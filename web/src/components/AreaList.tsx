@@ -20,6 +20,7 @@ export function AreaList({
   selected,
   onSelect,
   forecast,
+  areaSearch = '',
 }: {
   unit: MapUnit;
   measure: Measure;
@@ -28,6 +29,8 @@ export function AreaList({
   selected: string | undefined;
   onSelect: (code: string) => void;
   forecast?: NextMonth | undefined;
+  /** The area pages' query (the forecast outcome shown), so a link opens the page on the same forecast. */
+  areaSearch?: string;
 }) {
   const { t, fmt } = useI18n();
   const num = useMemo(() => decimal(fmt.tag), [fmt]);
@@ -112,7 +115,7 @@ export function AreaList({
                   )}
                   {adminUnit ? (
                     <td>
-                      <Link to={areaPath(adminUnit, r.code)} search="">
+                      <Link to={areaPath(adminUnit, r.code)} search={areaSearch}>
                         {t('map.list.open')}
                         <span className="visually-hidden"> {r.name}</span>
                       </Link>

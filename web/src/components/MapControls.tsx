@@ -1,6 +1,7 @@
 import { useI18n, type MessageKey } from '../i18n/i18n.tsx';
 import { updateParams } from '../lib/router.ts';
 import type { Measure } from '../lib/types.ts';
+import { FORECAST_OUTCOMES, type ForecastOutcome } from '../lib/area-api.ts';
 
 export type MapUnit = 'admin1' | 'admin2' | 'h3:4' | 'h3:5' | 'h3:6' | 'h3:7' | 'priogrid';
 const UNITS: readonly MapUnit[] = ['admin1', 'admin2', 'h3:4', 'h3:5', 'h3:6', 'h3:7', 'priogrid'];
@@ -16,6 +17,9 @@ export type MapLayer = 'observed' | 'forecast';
 /** Only admin units have stored forecasts on the map; grids fall back to the observed layer. */
 export const parseLayer = (v: string | null, unit: MapUnit): MapLayer =>
   v === 'forecast' && (unit === 'admin1' || unit === 'admin2') ? 'forecast' : 'observed';
+/** Which stored forecast colours the forecast layer (URL parameter `outcome`). */
+export const parseForecastOutcome = (v: string | null): ForecastOutcome =>
+  FORECAST_OUTCOMES.find((o) => o === v) ?? 'civilian-fatalities';
 export const parseMeasure = (v: string | null): Measure =>
   MEASURES.find((m) => m === v) ?? 'civilianFatalities';
 
@@ -27,6 +31,7 @@ export function MapControls({
   unit,
   layer,
   measure,
+  forecastOutcome,
   showPoints,
   showBases,
   onPoints,
@@ -35,6 +40,7 @@ export function MapControls({
   unit: MapUnit;
   layer: MapLayer;
   measure: Measure;
+  forecastOutcome: ForecastOutcome;
   showPoints: boolean;
   showBases: boolean;
   onPoints: (v: boolean) => void;
@@ -108,7 +114,24 @@ export function MapControls({
             ))}
           </select>
         </div>
-      ) : null}
+      ) : (
+        <div className="field">
+          <label htmlFor="map-forecast-outcome">{t('forecast.outcome')}</label>
+          <select
+            id="map-forecast-outcome"
+            value={forecastOutcome}
+            onChange={(e) =>
+              updateParams({ outcome: e.target.value === 'civilian-fatalities' ? undefined : e.target.value })
+            }
+          >
+            {FORECAST_OUTCOMES.map((o) => (
+              <option key={o} value={o}>
+                {t(`forecast.outcome.${o}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
       <div className="field field-check">
         <input
           id="map-points"

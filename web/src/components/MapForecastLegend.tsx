@@ -1,5 +1,6 @@
 import { useI18n } from '../i18n/i18n.tsx';
 import type { ForecastSet } from '../lib/alert-api.ts';
+import type { ForecastOutcome } from '../lib/area-api.ts';
 import { forecastClasses, type NextMonth } from '../lib/forecast-classes.ts';
 import { Link } from './Link.tsx';
 
@@ -7,11 +8,19 @@ import { Link } from './Link.tsx';
  * The legend of the "forecast next month" layer: probability classes with their counts, then which stored run the
  * colours come from (origin, model, when) and the way to every forecast.
  */
-export function MapForecastLegend({ next, run }: { next: NextMonth; run: ForecastSet['run'] }) {
+export function MapForecastLegend({
+  next,
+  run,
+  outcome,
+}: {
+  next: NextMonth;
+  run: ForecastSet['run'];
+  outcome: ForecastOutcome;
+}) {
   const { t, fmt } = useI18n();
   return (
     <div data-testid="map-forecast-legend">
-      <h3>{t('map.forecast.legendTitle', { month: fmt.month(`${next.month}-01`) })}</h3>
+      <h3>{t(`map.forecast.legendTitle.${outcome}`, { month: fmt.month(`${next.month}-01`) })}</h3>
       <ul>
         {forecastClasses(next).map((c) => (
           <li key={c.hi} data-count={c.count}>
@@ -29,6 +38,7 @@ export function MapForecastLegend({ next, run }: { next: NextMonth; run: Forecas
           at: fmt.dateTime(run.createdAt),
           origin: fmt.month(`${run.origin}-01`),
         })}{' '}
+        {run.source === 'aggregates' ? `${t('forecast.sourceAggregates')} ` : null}
         <Link to="/forecasts" search="">
           {t('area.allForecasts')}
         </Link>
@@ -38,13 +48,19 @@ export function MapForecastLegend({ next, run }: { next: NextMonth; run: Forecas
 }
 
 /** Said where the legend would be when no run is stored for the map's unit: the command that makes one. */
-export function MapForecastMissing({ unit }: { unit: 'admin1' | 'admin2' }) {
+export function MapForecastMissing({
+  unit,
+  outcome,
+}: {
+  unit: 'admin1' | 'admin2';
+  outcome: ForecastOutcome;
+}) {
   const { t } = useI18n();
   return (
     <div className="empty-state" data-testid="map-forecast-empty">
       <p>{t(`map.forecast.none.${unit}`)}</p>
       <pre>
-        <code>{`npx vigie forecast run --unit ${unit}`}</code>
+        <code>{`npx vigie forecast run --unit ${unit} --outcome ${outcome}`}</code>
       </pre>
     </div>
   );

@@ -121,6 +121,8 @@ export interface ForecastSet {
     country: string;
     unit: string;
     outcome: string;
+    /** The event store, or ACLED's monthly aggregates. */
+    source: 'events' | 'aggregates';
     origin: string;
     model: string;
     samples: number;

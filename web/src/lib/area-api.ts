@@ -2,13 +2,19 @@ import type { ForecastSet } from './alert-api.ts';
 
 /** GET /api/v1/areas/:unit/:code (docs/openapi.json, tag forecast): one region or cercle. */
 export type AreaUnit = 'admin1' | 'admin2';
-export const FORECAST_OUTCOMES = ['civilian-fatalities', 'civilian-events'] as const;
+/** Civilian harm (stored events), or all political violence (stored events or ACLED's monthly aggregates). */
+export const FORECAST_OUTCOMES = ['civilian-fatalities', 'civilian-events', 'fatalities', 'events'] as const;
 export type ForecastOutcome = (typeof FORECAST_OUTCOMES)[number];
 
+/** Counts a fatalities-like outcome (the other one counts events). */
+export const countsFatalities = (o: ForecastOutcome): boolean =>
+  o === 'civilian-fatalities' || o === 'fatalities';
+
+/** Civilian fatalities and civilian-harm events, or all political-violence fatalities and events (`family`). */
 export interface AreaMonth {
   month: string;
-  civilianFatalities: number;
-  civilianEvents: number;
+  fatalities: number;
+  events: number;
 }
 
 export interface AreaAlert {
@@ -28,6 +34,9 @@ export interface AreaProfile {
   name: string;
   country: string;
   outcome: ForecastOutcome;
+  family: 'civilian' | 'political-violence';
+  /** Where the history and the forecast come from. */
+  source: 'events' | 'aggregates';
   history: AreaMonth[];
   forecast: ForecastSet | null;
   /** null: the reader's role does not read alerts. */

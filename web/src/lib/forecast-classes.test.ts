@@ -23,6 +23,7 @@ const set = (values: ForecastValue[]): ForecastSet => ({
     country: 'MLI',
     unit: 'admin1',
     outcome: 'civilian-fatalities',
+    source: 'events',
     origin: '2018-12',
     model: 'vigie-stack',
     samples: 200,

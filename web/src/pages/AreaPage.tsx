@@ -77,7 +77,12 @@ export function AreaPage() {
               values={forecast?.values ?? []}
               origin={forecast?.run.origin ?? null}
             />
-            <AreaHistoryTable history={data.history} />
+            {data.source === 'aggregates' ? (
+              <p className="hint" data-testid="area-source">
+                {t('area.sourceAggregates')}
+              </p>
+            ) : null}
+            <AreaHistoryTable history={data.history} family={data.family} />
           </section>
           <section aria-labelledby="area-forecast-title">
             <h2 id="area-forecast-title">{t('area.forecast.title')}</h2>
@@ -104,7 +109,7 @@ export function AreaPage() {
               <div className="empty-state" data-testid="area-forecast-empty">
                 <p>{t('area.forecast.none')}</p>
                 <pre>
-                  <code>{`npx vigie forecast run --unit ${area.unit} --outcome ${outcome}`}</code>
+                  <code>{`npx vigie forecast run --unit ${area.unit} --outcome ${outcome}${data.source === 'aggregates' ? ' --source aggregates' : ''}`}</code>
                 </pre>
               </div>
             )}

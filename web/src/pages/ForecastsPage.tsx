@@ -5,11 +5,11 @@ import { ErrorMessage, Loading } from '../components/StatusMessage.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { alertApi, decimal, type ForecastSet } from '../lib/alert-api.ts';
 import { api, type Boundaries } from '../lib/api.ts';
-import { areaPath } from '../lib/area-api.ts';
+import { areaPath, FORECAST_OUTCOMES } from '../lib/area-api.ts';
 import { useFetch } from '../lib/use-fetch.ts';
 
 const UNITS = ['admin1', 'admin2', 'priogrid'] as const;
-const OUTCOMES = ['civilian-fatalities', 'civilian-events'] as const;
+const OUTCOMES = FORECAST_OUTCOMES;
 
 /**
  * The newest stored forecast (`vigie forecast run`) per unit and target month: mean, median, 90 % interval,
@@ -91,6 +91,9 @@ export function ForecastsPage() {
           <p>{t('forecast.empty')}</p>
           <pre>
             <code>{`npx vigie forecast run --unit ${unit} --outcome ${outcome}`}</code>
+            {outcome === 'fatalities' || outcome === 'events' ? (
+              <code>{`\nnpx vigie forecast run --unit ${unit} --outcome ${outcome} --source aggregates`}</code>
+            ) : null}
           </pre>
         </section>
       ) : set.error ? (
@@ -105,6 +108,7 @@ export function ForecastsPage() {
               model: set.data.run.model,
               samples: set.data.run.samples,
             })}
+            {set.data.run.source === 'aggregates' ? ` ${t('forecast.sourceAggregates')}` : ''}
           </p>
           {level && boundaries.data ? (
             <ForecastMap boundaries={boundaries.data} values={values} measure={measure} />

@@ -2,7 +2,14 @@ import 'leaflet/dist/leaflet.css';
 import { useMemo, useState } from 'react';
 import { AreaList } from '../components/AreaList.tsx';
 import { FilterSummary } from '../components/FilterSummary.tsx';
-import { MapControls, isGrid, parseLayer, parseMeasure, parseUnit } from '../components/MapControls.tsx';
+import {
+  MapControls,
+  isGrid,
+  parseForecastOutcome,
+  parseLayer,
+  parseMeasure,
+  parseUnit,
+} from '../components/MapControls.tsx';
 import { MapForecastLegend, MapForecastMissing } from '../components/MapForecastLegend.tsx';
 import { MapLegend } from '../components/MapLegend.tsx';
 import { useLayer, useLeafletMap } from '../components/MapView.tsx';
@@ -42,6 +49,10 @@ export function MapPage() {
   const unit = parseUnit(params.get('unit'));
   const measure = parseMeasure(params.get('measure'));
   const layer = parseLayer(params.get('layer'), unit);
+  const forecastOutcome = parseForecastOutcome(params.get('outcome'));
+  // Area pages open on the forecast the map shows.
+  const areaSearch =
+    layer === 'forecast' && forecastOutcome !== 'civilian-fatalities' ? `outcome=${forecastOutcome}` : '';
   const forecastUnit = unit === 'admin1' || unit === 'admin2' ? unit : null;
   const [showPoints, setShowPoints] = useState(false);
   const [showBases, setShowBases] = useState(true);
@@ -57,7 +68,7 @@ export function MapPage() {
   const stats = useFetch<Stats>(grid ? null : api.stats(filterQuery(filters)));
   // Fetched only on the forecast layer: before any run the answer is a 404, which the legend explains.
   const forecastSet = useFetch<ForecastSet>(
-    layer === 'forecast' && forecastUnit ? alertApi.forecasts(forecastUnit, 'civilian-fatalities') : null,
+    layer === 'forecast' && forecastUnit ? alertApi.forecasts(forecastUnit, forecastOutcome) : null,
   );
   const next = useMemo(
     () => (layer === 'forecast' ? nextMonthForecast(forecastSet.data) : null),
@@ -97,6 +108,7 @@ export function MapPage() {
               v
                 ? t('map.forecast.tooltip', {
                     name: p.name,
+                    what: t(`map.forecast.pAny.${forecastOutcome}`),
                     p: fmt.percent(v.pAny),
                     median: num(v.median),
                     lo: num(v.lower90),
@@ -116,12 +128,12 @@ export function MapPage() {
                   : [[t('forecast.noValue'), '—']],
                 {
                   text: t('map.forecast.openArea'),
-                  onClick: () => navigate(areaPath(forecastUnit, p.code), ''),
+                  onClick: () => navigate(areaPath(forecastUnit, p.code), areaSearch),
                 },
               ),
           )
         : null,
-    [areas, next, forecastUnit, selected, fmt, t, num],
+    [areas, next, forecastUnit, forecastOutcome, areaSearch, selected, fmt, t, num],
     'back',
   );
   useLayer(
@@ -205,6 +217,7 @@ export function MapPage() {
         unit={unit}
         layer={layer}
         measure={measure}
+        forecastOutcome={forecastOutcome}
         showPoints={showPoints}
         showBases={showBases}
         onPoints={setShowPoints}
@@ -242,9 +255,9 @@ export function MapPage() {
             reference={reference}
             areaClasses={
               next && forecastSet.data ? (
-                <MapForecastLegend next={next} run={forecastSet.data.run} />
+                <MapForecastLegend next={next} run={forecastSet.data.run} outcome={forecastOutcome} />
               ) : forecastMissing && forecastUnit ? (
-                <MapForecastMissing unit={forecastUnit} />
+                <MapForecastMissing unit={forecastUnit} outcome={forecastOutcome} />
               ) : undefined
             }
           />
@@ -267,6 +280,7 @@ export function MapPage() {
             selected={selected}
             onSelect={selectArea}
             forecast={next ?? undefined}
+            areaSearch={areaSearch}
           />
         </aside>
       </div>

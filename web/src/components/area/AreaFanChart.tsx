@@ -2,7 +2,7 @@ import * as Plot from '@observablehq/plot';
 import { useCallback, useMemo } from 'react';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { ForecastValue } from '../../lib/alert-api.ts';
-import type { AreaMonth, ForecastOutcome } from '../../lib/area-api.ts';
+import { countsFatalities, type AreaMonth, type ForecastOutcome } from '../../lib/area-api.ts';
 import { PlotFigure } from '../PlotFigure.tsx';
 
 const OBSERVED = '#0072B2';
@@ -35,7 +35,7 @@ export function AreaFanChart({
     () =>
       history.map((h) => ({
         date: mid(h.month),
-        value: outcome === 'civilian-fatalities' ? h.civilianFatalities : h.civilianEvents,
+        value: countsFatalities(outcome) ? h.fatalities : h.events,
       })),
     [history, outcome],
   );

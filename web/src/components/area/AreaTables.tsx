@@ -51,7 +51,13 @@ export function AreaForecastTable({ values }: { values: ForecastValue[] }) {
 }
 
 /** The observed months, newest first, folded away: the chart shows their shape, this their figures. */
-export function AreaHistoryTable({ history }: { history: AreaMonth[] }) {
+export function AreaHistoryTable({
+  history,
+  family,
+}: {
+  history: AreaMonth[];
+  family: 'civilian' | 'political-violence';
+}) {
   const { t, fmt } = useI18n();
   return (
     <details className="chart-table">
@@ -62,16 +68,24 @@ export function AreaHistoryTable({ history }: { history: AreaMonth[] }) {
           <thead>
             <tr>
               <th scope="col">{t('area.col.month')}</th>
-              <th scope="col">{t('forecast.outcome.civilian-fatalities')}</th>
-              <th scope="col">{t('forecast.outcome.civilian-events')}</th>
+              <th scope="col">
+                {t(
+                  family === 'civilian'
+                    ? 'forecast.outcome.civilian-fatalities'
+                    : 'forecast.outcome.fatalities',
+                )}
+              </th>
+              <th scope="col">
+                {t(family === 'civilian' ? 'forecast.outcome.civilian-events' : 'forecast.outcome.events')}
+              </th>
             </tr>
           </thead>
           <tbody>
             {[...history].reverse().map((h) => (
               <tr key={h.month} data-month={h.month}>
                 <th scope="row">{fmt.month(`${h.month}-01`)}</th>
-                <td className="num">{fmt.number(h.civilianFatalities)}</td>
-                <td className="num">{fmt.number(h.civilianEvents)}</td>
+                <td className="num">{fmt.number(h.fatalities)}</td>
+                <td className="num">{fmt.number(h.events)}</td>
               </tr>
             ))}
           </tbody>
