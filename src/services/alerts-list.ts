@@ -16,32 +16,42 @@ export async function listAlerts(deps: AlertDeps, by: Principal, request: AlertL
   if (by.role === 'viewer') throw new VigieError('FORBIDDEN');
   const before = request.cursor ? decodeCursor(request.cursor) : undefined;
   const visible: AlertRecord[] = [];
-  let page = before;
-  // Region scope filters after the query: read on until the page is full or the alerts run out.
-  for (let round = 0; round < 20 && visible.length < request.limit; round++) {
+  let after = before;
+  let exhausted = false;
+  // Region scope filters after the query: read on until one alert beyond the page is seen (so there is a next
+  // page) or the alerts run out, at most 20 reads.
+  for (let round = 0; round < 20 && visible.length <= request.limit; round++) {
     const rows = await deps.port.alerts.list({
       organisationId: by.organisationId,
       ...(request.states ? { states: request.states } : {}),
       ...(request.from ? { from: request.from } : {}),
       ...(request.to ? { to: request.to } : {}),
-      ...(page ? { before: page } : {}),
+      ...(after ? { before: after } : {}),
       limit: request.limit + 1,
     });
     for (const r of rows) if (canSeeAlert(by, facts(r)) && visible.length <= request.limit) visible.push(r);
     const last = rows.at(-1);
-    if (rows.length <= request.limit || !last) break;
-    page = { createdAt: last.createdAt, id: last.id };
+    if (rows.length <= request.limit || !last) {
+      exhausted = true;
+      break;
+    }
+    after = { createdAt: last.createdAt, id: last.id };
   }
-  const more = visible.length > request.limit;
   const alerts = visible.slice(0, request.limit);
   const tail = alerts.at(-1);
-  return {
-    alerts: alerts.map((a) => ({ ...a, timings: alertTimings(a) })),
-    nextCursor: more && tail ? encodeCursor(tail) : null,
-  };
+  // A page cut at `limit` resumes after its last alert; a page the reads ran out on resumes after the last row
+  // read (every visible row up to it is on this page), so the client is never told the list ended early.
+  const nextCursor =
+    visible.length > request.limit && tail
+      ? encodeCursor(tail)
+      : !exhausted && after
+        ? encodeCursor(after)
+        : null;
+  return { alerts: alerts.map((a) => ({ ...a, timings: alertTimings(a) })), nextCursor };
 }
 
-const encodeCursor = (a: AlertRecord) => Buffer.from(`${a.createdAt}|${a.id}`).toString('base64url');
+const encodeCursor = (a: { createdAt: string; id: string }) =>
+  Buffer.from(`${a.createdAt}|${a.id}`).toString('base64url');
 function decodeCursor(cursor: string): { createdAt: string; id: string } {
   const [createdAt, id] = Buffer.from(cursor, 'base64url').toString().split('|');
   if (!createdAt || !id) throw new VigieError('VALIDATION_FAILED', { reason: 'cursor' });
