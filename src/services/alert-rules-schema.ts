@@ -9,15 +9,11 @@
 import { z } from 'zod';
 import { FORECAST_OUTCOMES, FORECAST_SOURCES, FORECAST_UNITS } from './forecast-data.ts';
 import { parseInput } from './parse-input.ts';
+import { boundedInt, countryCode, monthParam } from './param-schemas.ts';
 
-const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM');
-const int = (min: number, max: number, fallback: number) =>
-  z.coerce.number().int().min(min).max(max).default(fallback);
-const country = z
-  .string()
-  .regex(/^[A-Za-z]{3}$/, 'ISO 3166-1 alpha-3')
-  .transform((v) => v.toUpperCase())
-  .optional();
+const month = monthParam;
+const int = boundedInt;
+const country = countryCode.optional();
 
 export const ALERT_FORECASTS = ['none', 'vigie'] as const;
 

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { FORECAST_OUTCOMES, type ForecastOutcome } from './forecast-data.ts';
 import { parseInput } from './parse-input.ts';
+import { countryCode } from './param-schemas.ts';
 
 export const AREA_UNITS = ['admin1', 'admin2'] as const;
 export type AreaUnit = (typeof AREA_UNITS)[number];
@@ -25,11 +26,7 @@ export const areaQueryObject = z
   .object({
     outcome: z.enum(AREA_OUTCOMES).default('civilian-fatalities'),
     months: z.coerce.number().int().min(12).max(120).default(36),
-    country: z
-      .string()
-      .regex(/^[A-Za-z]{3}$/, 'ISO 3166-1 alpha-3')
-      .transform((v) => v.toUpperCase())
-      .optional(),
+    country: countryCode.optional(),
   })
   .strict();
 

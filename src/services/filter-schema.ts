@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { PERPETRATOR_CATEGORIES } from '../core/event.ts';
 import type { EventFilter } from '../core/filters.ts';
 import { parseInput } from './parse-input.ts';
+import { countryCode } from './param-schemas.ts';
 
 /** A day, or a month that stands for its first (from) or last (to) day. */
 const day = (edge: 'from' | 'to') =>
@@ -13,11 +14,7 @@ const day = (edge: 'from' | 'to') =>
 /** The shared filters, validated the same way for the CLI flags and the HTTP query string. */
 export const eventFilterSchema = z
   .object({
-    country: z
-      .string()
-      .regex(/^[A-Za-z]{3}$/, 'ISO 3166-1 alpha-3')
-      .transform((v) => v.toUpperCase())
-      .optional(),
+    country: countryCode.optional(),
     from: day('from').optional(),
     to: day('to').optional(),
     admin1: z.string().min(1).max(100).optional(),

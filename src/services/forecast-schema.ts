@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { FORECAST_OUTCOMES, FORECAST_SOURCES, FORECAST_UNITS } from './forecast-data.ts';
 import { parseInput } from './parse-input.ts';
 import { addMonths } from '../core/months.ts';
+import { boundedInt, countryCode, monthParam } from './param-schemas.ts';
 
 export { addMonths, monthsBetween } from '../core/months.ts';
 
@@ -24,8 +25,7 @@ const horizonRange = z
     return (b ?? a ?? 0) >= (a ?? 0) && (b ?? a ?? 0) <= 24;
   }, 'horizons run from 1 to at most 24, first ≤ last');
 
-const int = (min: number, max: number, fallback: number) =>
-  z.coerce.number().int().min(min).max(max).default(fallback);
+const int = boundedInt;
 
 export const backtestParamsObject = z
   .object({
@@ -36,11 +36,7 @@ export const backtestParamsObject = z
     horizons: horizonRange.default('1-6'),
     samples: int(100, 5000, 1000),
     seed: int(0, 2 ** 32 - 1, 1),
-    country: z
-      .string()
-      .regex(/^[A-Za-z]{3}$/, 'ISO 3166-1 alpha-3')
-      .transform((v) => v.toUpperCase())
-      .optional(),
+    country: countryCode.optional(),
   })
   .strict();
 
@@ -64,7 +60,7 @@ export function horizonsOfRange(range: string): number[] {
   return Array.from({ length: last - first + 1 }, (_, k) => first + k);
 }
 
-const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM');
+const month = monthParam;
 
 /** `vigie forecast run` flags: the backtest's, with one optional origin instead of a range. */
 export const runParamsObject = backtestParamsObject

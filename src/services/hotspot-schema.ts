@@ -2,10 +2,10 @@ import { z } from 'zod';
 import { EMERGING_STEPS } from './emerging-hotspots.ts';
 import { HOTSPOT_MEASURES, HOTSPOT_UNITS } from './hotspots.ts';
 import { parseInput } from './parse-input.ts';
+import { boundedInt, countryCode, monthParam } from './param-schemas.ts';
 
-const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM');
-const count = (min: number, max: number, fallback: number) =>
-  z.coerce.number().int().min(min).max(max).default(fallback);
+const month = monthParam;
+const count = boundedInt;
 
 /**
  * Hotspot parameters, validated the same way for the CLI flags and the HTTP query string. Permutations are capped
@@ -19,11 +19,7 @@ export const hotspotParamsObject = z
     to: month,
     permutations: count(99, 9999, 999),
     seed: count(0, 2 ** 32 - 1, 1),
-    country: z
-      .string()
-      .regex(/^[A-Za-z]{3}$/, 'ISO 3166-1 alpha-3')
-      .transform((v) => v.toUpperCase())
-      .optional(),
+    country: countryCode.optional(),
   })
   .strict();
 

@@ -18,9 +18,10 @@ import { admin2UnitsOf, eventMonthTable, monthTableOf, spans, type MonthTable } 
 import type { DrawdownDeps } from './drawdown.ts';
 import type { BaseView } from './geography.ts';
 import { parseInput } from './parse-input.ts';
+import { monthParam } from './param-schemas.ts';
 
 export const RANKING_SOURCES = ['auto', 'events', 'acled-monthly-admin2'] as const;
-const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM');
+const month = monthParam;
 
 export const rankingParamsObject = z
   .object({

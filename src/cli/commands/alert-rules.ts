@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { t, type Locale } from '../../i18n/t.ts';
 import type { AlertEvaluationResponse, AlertScanResponse } from '../../services/alert-rules.ts';
 import { parseEvaluationParams, parseScanParams } from '../../services/alert-rules-schema.ts';
+import { OUTCOME_HELP, SOURCE_HELP } from './forecast.ts';
 import { withVigie } from '../context.ts';
 import { withGlobalOptions, type GlobalOptions } from '../options.ts';
 import { writeJson, type Io } from '../output.ts';
@@ -38,11 +39,8 @@ export function alertRulesCommand(program: Command, io: Io): void {
   const common = (c: Command) =>
     withGlobalOptions(c)
       .option('--unit <unit>', 'admin1, admin2 or priogrid (default admin1)')
-      .option(
-        '--outcome <outcome>',
-        'civilian-fatalities, civilian-events, or all political-violence fatalities or events (default civilian-fatalities)',
-      )
-      .option('--source <source>', 'events (default) or aggregates (ACLED monthly admin-2 aggregates)')
+      .option('--outcome <outcome>', OUTCOME_HELP)
+      .option('--source <source>', SOURCE_HELP)
       .option('--country <ISO3>', 'country (default MLI)')
       .option('--forecast <model>', 'none or vigie: add the forecast model as a rule (default none)')
       .option('--samples <N>', 'with --forecast vigie: predictive samples per unit-month (default 500)')

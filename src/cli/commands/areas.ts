@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { t, type Locale } from '../../i18n/t.ts';
 import type { AreaProfile } from '../../services/area-profile.ts';
 import { parseAreaParams } from '../../services/area-schema.ts';
+import { OUTCOME_HELP } from './forecast.ts';
 import { withVigie } from '../context.ts';
 import { withGlobalOptions, type GlobalOptions } from '../options.ts';
 import { writeJson, type Io } from '../output.ts';
@@ -28,10 +29,7 @@ export function areasCommand(program: Command, io: Io): void {
     )
     .argument('<unit>', 'admin1 or admin2')
     .argument('<code>', 'the unit code of /api/v1/boundaries (e.g. ML-MO, or a P-code such as ML0501)')
-    .option(
-      '--outcome <outcome>',
-      'civilian-fatalities, civilian-events, or all political-violence fatalities or events (default civilian-fatalities)',
-    )
+    .option('--outcome <outcome>', OUTCOME_HELP)
     .option('--months <N>', 'months of history (default 36)')
     .option('--country <ISO3>', 'country (default MLI)')
     .action(async (unit: string, code: string, options: AreaOptions) => {

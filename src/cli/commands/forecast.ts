@@ -21,27 +21,32 @@ interface BacktestOptions extends GlobalOptions {
 const defined = (raw: Record<string, unknown>) =>
   Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined));
 
+/** The help of --outcome and --source, the same wherever a command reads monthly counts per unit. */
+export const OUTCOME_HELP =
+  'civilian-fatalities, civilian-events, or all political-violence fatalities or events (default civilian-fatalities)';
+export const SOURCE_HELP =
+  'events (the event store, default) or aggregates (ACLED monthly admin-2 aggregates: outcome fatalities or events)';
+
+/** What a forecast reads and how it samples: the flags `backtest` and `run` share. */
+function forecastDataOptions(command: Command): Command {
+  return command
+    .option('--unit <unit>', 'admin1, admin2 or priogrid (default admin1)')
+    .option('--outcome <outcome>', OUTCOME_HELP)
+    .option('--source <source>', SOURCE_HELP)
+    .option('--horizons <N-M>', 'months ahead (default 1-6)')
+    .option('--samples <N>', 'predictive samples per unit-month (default 1000)')
+    .option('--seed <N>', 'random seed (default 1)')
+    .option('--country <ISO3>', 'country (default MLI)');
+}
+
 export function forecastCommand(program: Command, io: Io): void {
   const forecast = program.command('forecast').description('probabilistic forecasts of civilian harm');
-  withGlobalOptions(forecast.command('backtest'))
+  forecastDataOptions(withGlobalOptions(forecast.command('backtest')))
     .description(
       'rolling-origin backtest of the forecast model against the VIEWS baselines (CRPS, ignorance, interval score, ' +
         'coverage, AP, log-MSE, TADDA), with a block-bootstrap interval of the skill over the best baseline',
     )
-    .option('--unit <unit>', 'admin1, admin2 or priogrid (default admin1)')
-    .option(
-      '--outcome <outcome>',
-      'civilian-fatalities, civilian-events, or all political-violence fatalities or events (default civilian-fatalities)',
-    )
-    .option(
-      '--source <source>',
-      'events (the event store, default) or aggregates (ACLED monthly admin-2 aggregates: outcome fatalities or events)',
-    )
     .option('--origins <YYYY-MM:YYYY-MM>', 'first and last forecast origin (default 2014-01:2018-12)')
-    .option('--horizons <N-M>', 'months ahead (default 1-6)')
-    .option('--samples <N>', 'predictive samples per unit-month (default 1000)')
-    .option('--seed <N>', 'random seed (default 1)')
-    .option('--country <ISO3>', 'country (default MLI)')
     .action(async (options: BacktestOptions) => {
       const { unit, outcome, source, origins, horizons, samples, seed, country } = options;
       const params = parseBacktestParams(
@@ -54,24 +59,11 @@ export function forecastCommand(program: Command, io: Io): void {
         io.stdout.write(`${backtestTable(r, locale).join('\n')}\n`);
       });
     });
-  withGlobalOptions(forecast.command('run'))
+  forecastDataOptions(withGlobalOptions(forecast.command('run')))
     .description(
       'forecast the months after an origin for every unit with the backtested model, and store them',
     )
     .option('--origin <YYYY-MM>', 'last month the forecast reads (default the last month with data)')
-    .option('--unit <unit>', 'admin1, admin2 or priogrid (default admin1)')
-    .option(
-      '--outcome <outcome>',
-      'civilian-fatalities, civilian-events, or all political-violence fatalities or events (default civilian-fatalities)',
-    )
-    .option(
-      '--source <source>',
-      'events (the event store, default) or aggregates (ACLED monthly admin-2 aggregates: outcome fatalities or events)',
-    )
-    .option('--horizons <N-M>', 'months ahead (default 1-6)')
-    .option('--samples <N>', 'predictive samples per unit-month (default 1000)')
-    .option('--seed <N>', 'random seed (default 1)')
-    .option('--country <ISO3>', 'country (default MLI)')
     .action(async (options: BacktestOptions & { origin?: string }) => {
       const { unit, outcome, source, origin, horizons, samples, seed, country } = options;
       const params = parseRunParams(

@@ -6,17 +6,14 @@ import { localeOfRequest } from '../locale.ts';
 import { basesSchema, boundariesSchema, presentBases, presentBoundaries } from '../presenters/geography.ts';
 import { langParam as lang, type RouteDoc } from '../route-registry.ts';
 import { validate } from '../validate.ts';
+import { countryCode } from '../../services/param-schemas.ts';
 
 const boundariesQuery = z.object({
   level: z
     .enum(['1', '2'])
     .default('1')
     .transform((v): 1 | 2 => (v === '2' ? 2 : 1)),
-  country: z
-    .string()
-    .regex(/^[A-Za-z]{3}$/, 'ISO 3166-1 alpha-3')
-    .transform((v) => v.toUpperCase())
-    .default(DEFAULT_COUNTRY),
+  country: countryCode.default(DEFAULT_COUNTRY),
   lang,
 });
 

@@ -2,6 +2,7 @@ import { useI18n, type MessageKey } from '../i18n/i18n.tsx';
 import { updateParams } from '../lib/router.ts';
 import type { Measure } from '../lib/types.ts';
 import { FORECAST_OUTCOMES, type ForecastOutcome } from '../lib/area-api.ts';
+import { ForecastOutcomeSelect } from './ForecastOutcomeSelect.tsx';
 
 export type MapUnit = 'admin1' | 'admin2' | 'h3:4' | 'h3:5' | 'h3:6' | 'h3:7' | 'priogrid';
 const UNITS: readonly MapUnit[] = ['admin1', 'admin2', 'h3:4', 'h3:5', 'h3:6', 'h3:7', 'priogrid'];
@@ -115,22 +116,11 @@ export function MapControls({
           </select>
         </div>
       ) : (
-        <div className="field">
-          <label htmlFor="map-forecast-outcome">{t('forecast.outcome')}</label>
-          <select
-            id="map-forecast-outcome"
-            value={forecastOutcome}
-            onChange={(e) =>
-              updateParams({ outcome: e.target.value === 'civilian-fatalities' ? undefined : e.target.value })
-            }
-          >
-            {FORECAST_OUTCOMES.map((o) => (
-              <option key={o} value={o}>
-                {t(`forecast.outcome.${o}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <ForecastOutcomeSelect
+          id="map-forecast-outcome"
+          value={forecastOutcome}
+          onChange={(o) => updateParams({ outcome: o === 'civilian-fatalities' ? undefined : o })}
+        />
       )}
       <div className="field field-check">
         <input

@@ -1,5 +1,6 @@
 import { AreaFanChart } from '../components/area/AreaFanChart.tsx';
 import { AreaAlerts, AreaForecastTable, AreaHistoryTable } from '../components/area/AreaTables.tsx';
+import { ForecastOutcomeSelect } from '../components/ForecastOutcomeSelect.tsx';
 import { Link } from '../components/Link.tsx';
 import { ErrorMessage, Loading } from '../components/StatusMessage.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -42,22 +43,12 @@ export function AreaPage() {
         </Link>
       </p>
       <div className="controls">
-        <div className="field inline">
-          <label htmlFor="area-outcome">{t('forecast.outcome')}</label>
-          <select
-            id="area-outcome"
-            value={outcome}
-            onChange={(e) =>
-              updateParams({ outcome: e.target.value === 'civilian-fatalities' ? undefined : e.target.value })
-            }
-          >
-            {FORECAST_OUTCOMES.map((o) => (
-              <option key={o} value={o}>
-                {t(`forecast.outcome.${o}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <ForecastOutcomeSelect
+          id="area-outcome"
+          className="field inline"
+          value={outcome}
+          onChange={(o) => updateParams({ outcome: o === 'civilian-fatalities' ? undefined : o })}
+        />
       </div>
       {profile.loading && !data ? <Loading /> : null}
       {profile.error ? <ErrorMessage error={profile.error} /> : null}

@@ -5,11 +5,11 @@ import { ErrorMessage, Loading } from '../components/StatusMessage.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { alertApi, decimal, type ForecastSet } from '../lib/alert-api.ts';
 import { api, type Boundaries } from '../lib/api.ts';
-import { areaPath, FORECAST_OUTCOMES } from '../lib/area-api.ts';
+import { areaPath, type ForecastOutcome } from '../lib/area-api.ts';
+import { ForecastOutcomeSelect } from '../components/ForecastOutcomeSelect.tsx';
 import { useFetch } from '../lib/use-fetch.ts';
 
 const UNITS = ['admin1', 'admin2', 'priogrid'] as const;
-const OUTCOMES = FORECAST_OUTCOMES;
 
 /**
  * The newest stored forecast (`vigie forecast run`) per unit and target month: mean, median, 90 % interval,
@@ -19,7 +19,7 @@ export function ForecastsPage() {
   const { t, fmt } = useI18n();
   const num = useMemo(() => decimal(fmt.tag), [fmt]);
   const [unit, setUnit] = useState<(typeof UNITS)[number]>('admin1');
-  const [outcome, setOutcome] = useState<string>(OUTCOMES[0]);
+  const [outcome, setOutcome] = useState<ForecastOutcome>('civilian-fatalities');
   const [month, setMonth] = useState('');
   const [measure, setMeasure] = useState<ForecastMeasure>('mean');
   const set = useFetch<ForecastSet>(alertApi.forecasts(unit, outcome));
@@ -49,16 +49,12 @@ export function ForecastsPage() {
             ))}
           </select>
         </div>
-        <div className="field inline">
-          <label htmlFor="fc-outcome">{t('forecast.outcome')}</label>
-          <select id="fc-outcome" value={outcome} onChange={(e) => setOutcome(e.target.value)}>
-            {OUTCOMES.map((o) => (
-              <option key={o} value={o}>
-                {t(`forecast.outcome.${o}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <ForecastOutcomeSelect
+          id="fc-outcome"
+          className="field inline"
+          value={outcome}
+          onChange={setOutcome}
+        />
         {months.length > 0 ? (
           <div className="field inline">
             <label htmlFor="fc-month">{t('forecast.month')}</label>
