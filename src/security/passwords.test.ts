@@ -64,14 +64,20 @@ describe('verifyAgainstDummy', () => {
       return performance.now() - start;
     };
     // Interleaved, and the fastest of each compared: other processes on the machine only ever add time, so the
-    // minimum is the intrinsic cost and the interleaving spreads any load over both sides.
+    // minimum is the intrinsic cost and the interleaving spreads any load over both sides. On a saturated machine
+    // fifteen pairs may not reach the floor on both sides; more pairs are drawn (up to 60) before judging, which
+    // cannot hide a real difference: a dummy check that skips the work stays far faster however long one samples.
     const known: number[] = [];
     const unknown: number[] = [];
-    for (let i = 0; i < 15; i += 1) {
-      known.push(await elapsed(() => verifyPassword(real, 'a wrong password')));
-      unknown.push(await elapsed(() => verifyAgainstDummy('a wrong password')));
+    let ratio = NaN;
+    for (let round = 0; round < 4; round += 1) {
+      for (let i = 0; i < 15; i += 1) {
+        known.push(await elapsed(() => verifyPassword(real, 'a wrong password')));
+        unknown.push(await elapsed(() => verifyAgainstDummy('a wrong password')));
+      }
+      ratio = Math.min(...unknown) / Math.min(...known);
+      if (ratio > 0.5 && ratio < 2) break;
     }
-    const ratio = Math.min(...unknown) / Math.min(...known);
     expect(ratio).toBeGreaterThan(0.5);
     expect(ratio).toBeLessThan(2);
   });
