@@ -1,13 +1,13 @@
 import { useI18n } from '../i18n/i18n.tsx';
 import { api } from '../lib/api.ts';
-import type { ImportRun } from '../lib/types.ts';
+import type { ImportHistory as History } from '../lib/types.ts';
 import { useFetch } from '../lib/use-fetch.ts';
 import { ErrorMessage, Loading } from './StatusMessage.tsx';
 
 /** Every import, newest first, with its counts and status. */
 export function ImportHistory({ version }: { version: number }) {
   const { t, fmt, label } = useI18n();
-  const { data, error } = useFetch<{ imports: ImportRun[] }>(api.imports(), { version });
+  const { data, error } = useFetch<History>(api.imports(), { version });
   return (
     <section aria-labelledby="history-title" className="history">
       <h2 id="history-title">{t('history.title')}</h2>

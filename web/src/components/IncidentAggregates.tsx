@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useI18n, type MessageKey } from '../i18n/i18n.tsx';
 import { incidentApi } from '../lib/incident-api.ts';
-import type { AggregateCell } from '../lib/incident-types.ts';
+import type { IncidentAggregates } from '../lib/incident-types.ts';
 import { useFetch } from '../lib/use-fetch.ts';
 import { ErrorMessage, Loading } from './StatusMessage.tsx';
 
@@ -17,7 +17,7 @@ export function IncidentAggregates() {
   const [to, setTo] = useState('');
   const [status, setStatus] = useState<'verified' | 'all'>('all');
   const url = incidentApi.aggregates(MONTH.test(from) ? from : '', MONTH.test(to) ? to : '', status);
-  const answer = useFetch<{ cells: AggregateCell[] }>(url);
+  const answer = useFetch<IncidentAggregates>(url);
   const cells = answer.data?.cells ?? [];
   const max = Math.max(1, ...cells.map((c) => c.incidents));
   return (

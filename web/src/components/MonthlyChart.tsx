@@ -44,7 +44,7 @@ export function MonthlyChart({
         .map((p) => ({
           date: new Date(`${p.period.slice(0, 7)}-01T00:00:00Z`),
           period: p.period.slice(0, 7),
-          key: p.key === null || p.key === UNKNOWN ? NONE : p.key,
+          key: p.key === UNKNOWN ? NONE : p.key,
           value: p[measure],
         }))
         .filter((b) => b.value > 0),

@@ -44,7 +44,10 @@ export function RankingSection() {
               <li>{t('ranking.formula.level')}</li>
               <li>
                 {t('ranking.formula.hotspot')}{' '}
-                {HOTSPOT_CLASSES.map((c) => `${cls(c)} ${dec(data.formula.hotspotScores[c])}`).join(' ; ')}
+                {HOTSPOT_CLASSES.map((c) => {
+                  const score = data.formula.hotspotScores[c];
+                  return `${cls(c)} ${score === undefined ? '—' : dec(score)}`;
+                }).join(' ; ')}
               </li>
               <li>{t('ranking.formula.forecast')}</li>
             </ul>

@@ -1,135 +1,41 @@
+import { allOf, type ApiBody, type ApiResponse, type Item } from './api-types.ts';
 import { HARM_TYPES } from './incident-vocab.ts';
 
-/** The alert, triage and forecast answers (docs/openapi.json: alerts and forecast tags), and their URLs. */
+/**
+ * The alert, triage and forecast answers (docs/openapi.json: alerts and forecast tags) from the generated schema
+ * (lib/api-types.ts), and their URLs. The lists fix the order the pages show; `allOf` checks them against the
+ * values the server declares.
+ */
 
-export const ALERT_STATES = ['open', 'acknowledged', 'responding', 'closed'] as const;
-export const ALERT_SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
-export const ALERT_OUTCOMES = [
+export type AlertInput = ApiBody<'/api/v1/alerts'>;
+export type AlertState = Item<NonNullable<ApiResponse<'/api/v1/areas/{unit}/{code}'>['alerts']>>['state'];
+export const ALERT_STATES = allOf<AlertState>()(['open', 'acknowledged', 'responding', 'closed']);
+export type AlertSeverity = AlertInput['severity'];
+export const ALERT_SEVERITIES = allOf<AlertSeverity>()(['low', 'medium', 'high', 'critical']);
+export type AlertOutcome = ApiBody<'/api/v1/alerts/{id}/close'>['outcome'];
+export const ALERT_OUTCOMES = allOf<AlertOutcome>()([
   'action_taken',
   'referred',
   'no_action_possible',
   'false_alarm',
   'duplicate',
-] as const;
-export const ALERT_HARMS = [...HARM_TYPES, 'armed_attack', 'unspecified'] as const;
+]);
+export type AlertHarm = NonNullable<AlertInput['harm']>;
+export const ALERT_HARMS = allOf<AlertHarm>()([...HARM_TYPES, 'armed_attack', 'unspecified']);
 export type AlertAction = 'acknowledge' | 'respond' | 'close';
 
-export interface Alert {
-  id: string;
-  reference: string;
-  source: string;
-  state: string;
-  severity: string;
-  harm: string;
-  peopleCount: number | null;
-  area: {
-    placeCode: string | null;
-    name: string | null;
-    admin1: string | null;
-    admin1Pcode: string | null;
-    admin2Pcode: string | null;
-    latitude: number | null;
-    longitude: number | null;
-  };
-  ownerId: string | null;
-  requiredResponse: string;
-  deadline: string;
-  outcome: string | null;
-  links: { events: number[]; incidents: string[]; firings: string[]; messages: string[] };
-  createdBy: string | null;
-  createdAt: string;
-  acknowledgedAt: string | null;
-  acknowledgedBy: string | null;
-  respondingAt: string | null;
-  respondingBy: string | null;
-  closedAt: string | null;
-  closedBy: string | null;
-  updatedAt: string;
-  timings: { toAcknowledge: number | null; toRespond: number | null };
-}
+export type AlertPage = ApiResponse<'/api/v1/alerts'>;
+export type Alert = Item<AlertPage['alerts']>;
+export type AlertDetail = ApiResponse<'/api/v1/alerts/{id}'>;
+export type CreatedAlert = ApiResponse<'/api/v1/alerts', 'post'>;
+export type AlertMetrics = ApiResponse<'/api/v1/alerts/metrics'>;
+export type TriageQueue = ApiResponse<'/api/v1/alerts/triage'>;
+export type TriageMessage = Item<TriageQueue['messages']>;
+/** The body of POST /api/v1/alerts/triage/:id: dismiss the message, or raise an alert from it. */
+export type TriageResolution = ApiBody<'/api/v1/alerts/triage/{id}'>;
 
-export interface AlertDetail extends Alert {
-  timeline: { seq: number; action: string; state: string; at: string; by: string | null }[];
-  evidenceText: string | null;
-  messages: { id: string; gateway: string; receivedAt: string; text: string | null }[];
-  deliveries: {
-    event: string;
-    channel: string;
-    status: string;
-    attempts: { at: string; ok: boolean; status: number | null; error: string | null }[];
-    deliveredAt: string | null;
-  }[];
-}
-
-export interface AlertMetrics {
-  from: string | null;
-  to: string | null;
-  alerts: number;
-  acknowledged: number;
-  responded: number;
-  medianToAcknowledge: number | null;
-  medianToRespond: number | null;
-}
-
-export interface TriageMessage {
-  id: string;
-  gateway: string;
-  receivedAt: string;
-  text: string | null;
-  sender: string;
-  messagesFromSender: number;
-  parse: {
-    outcome: string;
-    reasons: string[];
-    keyword: boolean;
-    place: { code: string; name: string; level: number } | null;
-    candidates: { code: string; name: string; level: number; parentCode: string | null }[];
-    harm: string | null;
-    harms: string[];
-    count: number | null;
-    severity: string;
-  };
-}
-
-/** The body of POST /api/v1/alerts (and of a triage resolution). */
-export interface AlertInput {
-  area: { pcode?: string; name?: string; latitude?: number; longitude?: number };
-  severity: string;
-  harm?: string;
-  peopleCount?: number;
-  evidence?: { text?: string; events?: number[]; incidents?: string[] };
-  requiredResponse: string;
-  deadline?: string;
-}
-
-export interface ForecastValue {
-  unitCode: string;
-  unitName: string;
-  targetMonth: string;
-  horizon: number;
-  mean: number;
-  median: number;
-  lower90: number;
-  upper90: number;
-  pAny: number;
-  pMass: number;
-}
-export interface ForecastSet {
-  run: {
-    id: string;
-    createdAt: string;
-    country: string;
-    unit: string;
-    outcome: string;
-    /** The event store, or ACLED's monthly aggregates. */
-    source: 'events' | 'aggregates';
-    origin: string;
-    model: string;
-    samples: number;
-    seed: number;
-  };
-  values: ForecastValue[];
-}
+export type ForecastSet = ApiResponse<'/api/v1/forecasts'>;
+export type ForecastValue = Item<ForecastSet['values']>;
 
 const id = (x: string) => encodeURIComponent(x);
 export const alertApi = {

@@ -1,17 +1,4 @@
-import type {
-  Aggregates,
-  ApiErrorBody,
-  Base,
-  Boundaries,
-  Coverage,
-  EventDetail,
-  EventPage,
-  EventPoints,
-  ImportReport,
-  ImportRun,
-  MapCells,
-  Stats,
-} from './types.ts';
+import type { ApiErrorBody, ImportReport } from './types.ts';
 
 /** A coded API error ({error:{code,message,details}}), or a network failure (code NETWORK). */
 export class ApiError extends Error {
@@ -138,7 +125,7 @@ export type {
   ImportRun,
   MapCells,
   Stats,
-};
+} from './types.ts';
 
 /**
  * Uploads a file with XMLHttpRequest, the one browser API that reports upload progress. Resolves with the

@@ -1,47 +1,25 @@
-import type { ForecastSet } from './alert-api.ts';
+import { allOf, type ApiResponse, type Item } from './api-types.ts';
 
 /** GET /api/v1/areas/:unit/:code (docs/openapi.json, tag forecast): one region or cercle. */
-export type AreaUnit = 'admin1' | 'admin2';
+export type AreaProfile = ApiResponse<'/api/v1/areas/{unit}/{code}'>;
+export type AreaUnit = AreaProfile['unit'];
 /** Civilian harm (stored events), or all political violence (stored events or ACLED's monthly aggregates). */
-export const FORECAST_OUTCOMES = ['civilian-fatalities', 'civilian-events', 'fatalities', 'events'] as const;
-export type ForecastOutcome = (typeof FORECAST_OUTCOMES)[number];
+export type ForecastOutcome = AreaProfile['outcome'];
+export const FORECAST_OUTCOMES = allOf<ForecastOutcome>()([
+  'civilian-fatalities',
+  'civilian-events',
+  'fatalities',
+  'events',
+]);
 
 /** Counts a fatalities-like outcome (the other one counts events). */
 export const countsFatalities = (o: ForecastOutcome): boolean =>
   o === 'civilian-fatalities' || o === 'fatalities';
 
 /** Civilian fatalities and civilian-harm events, or all political-violence fatalities and events (`family`). */
-export interface AreaMonth {
-  month: string;
-  fatalities: number;
-  events: number;
-}
-
-export interface AreaAlert {
-  id: string;
-  reference: string;
-  state: string;
-  severity: string;
-  harm: string;
-  placeName: string | null;
-  deadline: string;
-  createdAt: string;
-}
-
-export interface AreaProfile {
-  unit: AreaUnit;
-  code: string;
-  name: string;
-  country: string;
-  outcome: ForecastOutcome;
-  family: 'civilian' | 'political-violence';
-  /** Where the history and the forecast come from. */
-  source: 'events' | 'aggregates';
-  history: AreaMonth[];
-  forecast: ForecastSet | null;
-  /** null: the reader's role does not read alerts. */
-  alerts: AreaAlert[] | null;
-}
+export type AreaMonth = Item<AreaProfile['history']>;
+/** null: the reader's role does not read alerts. */
+export type AreaAlert = Item<NonNullable<AreaProfile['alerts']>>;
 
 const part = (x: string) => encodeURIComponent(x);
 

@@ -1,9 +1,14 @@
+import { allOf, type ApiQuery } from './api-types.ts';
+
+/** The filter parameters every event endpoint takes (GET /api/v1/stats: the filters and `lang`). */
+type FilterQuery = ApiQuery<'/api/v1/stats'>;
+
 /**
  * The shared filters of every page, kept in the URL query string so that links are shareable and the back
  * button works. Names and values are the API's (country, from, to, admin1, admin2, source, type, perpetrator,
  * civilianOnly), so a page's query string is passed to the API as it is.
  */
-export const PERPETRATORS = [
+export const PERPETRATORS = allOf<NonNullable<FilterQuery['perpetrator']>>()([
   'state_forces',
   'foreign_state_partner',
   'self_defence_militia',
@@ -12,7 +17,7 @@ export const PERPETRATORS = [
   'criminal',
   'unidentified',
   'other',
-] as const;
+]);
 export type Perpetrator = (typeof PERPETRATORS)[number];
 
 export const HARM_CATEGORIES = [
@@ -34,9 +39,9 @@ export const EVENT_TYPES = [
   'Strategic developments',
 ] as const;
 
-export const SOURCES = ['acled', 'ucdp'] as const;
+export const SOURCES = allOf<NonNullable<FilterQuery['source']>>()(['acled', 'ucdp']);
 
-export const FILTER_KEYS = [
+export const FILTER_KEYS = allOf<Exclude<keyof FilterQuery, 'lang'>>()([
   'country',
   'from',
   'to',
@@ -46,7 +51,7 @@ export const FILTER_KEYS = [
   'type',
   'perpetrator',
   'civilianOnly',
-] as const;
+]);
 export type FilterKey = (typeof FILTER_KEYS)[number];
 export type Filters = Partial<Record<FilterKey, string>>;
 

@@ -1,4 +1,6 @@
+import type { ApiResponse, Draft } from './api-types.ts';
 import { request, sendJson } from './api.ts';
+import type { Decision, IncidentInput, RecordedIncident, VictimInput } from './incident-types.ts';
 
 const id = (v: string) => encodeURIComponent(v);
 
@@ -28,23 +30,19 @@ export const incidentApi = {
 };
 
 export const login = (email: string, password: string) =>
-  sendJson<{ user: unknown; csrfToken: string }>('POST', '/api/v1/auth/login', { email, password });
-export const logout = () => sendJson<{ ok: boolean }>('POST', '/api/v1/auth/logout');
+  sendJson<ApiResponse<'/api/v1/auth/login', 'post'>>('POST', '/api/v1/auth/login', { email, password });
+/** The server documents no answer body for sign-out, decisions, links and victims: the app reads none. */
+export const logout = () => sendJson<unknown>('POST', '/api/v1/auth/logout');
 
-export const recordIncident = (body: unknown) =>
-  sendJson<{ id: string; reference: string; status: string; created: boolean }>(
-    'POST',
-    '/api/v1/incidents',
-    body,
-  );
+/** The form sends what its inputs hold; the server's VALIDATION_FAILED issues go beside the fields (api-types Draft). */
+export const recordIncident = (body: Draft<IncidentInput>) =>
+  sendJson<RecordedIncident>('POST', '/api/v1/incidents', body);
 
-export const decide = (
-  incidentId: string,
-  body: { to: string; standardOfProof?: string; reason?: string; version: number },
-) => sendJson<unknown>('POST', `/api/v1/incidents/${id(incidentId)}/decision`, body);
+export const decide = (incidentId: string, body: Decision) =>
+  sendJson<unknown>('POST', `/api/v1/incidents/${id(incidentId)}/decision`, body);
 
 export const confirmLink = (incidentId: string, eventId: number) =>
-  sendJson<{ ok: boolean }>('POST', `/api/v1/incidents/${id(incidentId)}/links`, { eventId });
+  sendJson<unknown>('POST', `/api/v1/incidents/${id(incidentId)}/links`, { eventId });
 
 /** Uploads an evidence file as multipart field `file`; the server hashes it at intake. */
 export async function uploadEvidence(incidentId: string, file: File): Promise<unknown> {
@@ -58,5 +56,5 @@ export async function uploadEvidence(incidentId: string, file: File): Promise<un
 }
 
 /** Adds individual victim records to a case (its members only); identity fields are sealed on the server. */
-export const addVictims = (incidentId: string, victims: unknown[]) =>
+export const addVictims = (incidentId: string, victims: Draft<VictimInput>[]) =>
   sendJson<unknown>('POST', `/api/v1/incidents/${id(incidentId)}/victims`, { victims });

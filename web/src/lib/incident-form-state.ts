@@ -1,4 +1,5 @@
-import type { FieldIssue } from './incident-types.ts';
+import type { Draft } from './api-types.ts';
+import type { FieldIssue, IncidentInput, VictimInput } from './incident-types.ts';
 
 /** The incident form as the inputs hold it (text), and its conversion to the API's JSON (docs/INCIDENTS.md). */
 export interface PerpetratorRow {
@@ -125,7 +126,7 @@ const text = (v: string): string | undefined => (v.trim() === '' ? undefined : v
 const num = (v: string): number | undefined => (v.trim() === '' ? undefined : Number(v.replace(',', '.')));
 
 /** The request body of POST /api/v1/incidents; empty optional fields are left out rather than sent empty. */
-export function toRequestBody(f: IncidentFormState): unknown {
+export function toRequestBody(f: IncidentFormState): Draft<IncidentInput> {
   return {
     clientId: f.clientId,
     date: { from: f.dateFrom, to: text(f.dateTo), precision: f.datePrecision },
@@ -163,7 +164,7 @@ export function toRequestBody(f: IncidentFormState): unknown {
 }
 
 /** One individual victim as the API takes it (in an incident, or in POST /api/v1/incidents/:id/victims). */
-export function victimBody(v: VictimRow): unknown {
+export function victimBody(v: VictimRow): Draft<VictimInput> {
   return {
     name: text(v.name),
     contact: text(v.contact),

@@ -1,134 +1,35 @@
 /**
- * The incident answers of the API as the web app reads them (src/http/presenters/incidents.ts and
- * src/http/routes/public.ts). Optional fields are absent when the reader's view does not allow them.
+ * The incident answers of the API as the web app reads them, from the generated schema (lib/api-types.ts).
+ * Optional fields are absent when the reader's view does not allow them.
  */
-export type Role = 'admin' | 'monitor' | 'analyst' | 'viewer';
+import type { ApiBody, ApiResponse, Item } from './api-types.ts';
 
-export interface User {
-  id: string;
-  email: string;
-  displayName: string;
-  role: Role;
-  organisationId: string;
-  organisationName: string;
-  regions: string[];
-  disabled: boolean;
-}
+/** The roles an account may have (the body of POST /api/v1/users); answers describe `role` as a plain string. */
+export type Role = ApiBody<'/api/v1/users'>['role'];
 
-export interface IncidentSummary {
-  id: string;
-  reference: string;
-  date: { from: string; to: string | null; precision: string };
-  place: {
-    pcode: string | null;
-    admin1: string | null;
-    admin1Pcode: string | null;
-    admin2Pcode: string | null;
-    locationName: string | null;
-    precision: string;
-  };
-  harmTypes: string[];
-  perpetrators: { category: string; name: string | null }[];
-  flags: {
-    retaliationForUnCooperation: boolean;
-    unCooperationKind: string | null;
-    crsv: boolean;
-    childVictims: boolean;
-  };
-  status: string;
-  standardOfProof: string | null;
-  createdAt: string;
-  updatedAt: string;
-  version: number;
-}
+/** The signed-in account (GET /api/v1/auth/me, POST /api/v1/auth/login). */
+export type User = ApiResponse<'/api/v1/auth/login', 'post'>['user'];
+export type Me = ApiResponse<'/api/v1/auth/me'>;
 
-export interface VictimRecord {
-  id: string;
-  sex: string;
-  age: string;
-  status: string;
-  harms: string[];
-  consent: string;
-  consentPartner: string | null;
-  name: string | null;
-  contact: string | null;
-  address: string | null;
-  testimony: string | null;
-}
+export type IncidentPage = ApiResponse<'/api/v1/incidents'>;
+export type IncidentSummary = Item<IncidentPage['incidents']>;
+export type ReviewQueue = ApiResponse<'/api/v1/review-queue'>;
 
-export interface IncidentDetail extends IncidentSummary {
-  view: 'summary' | 'narrative' | 'identities';
-  victimCounts: { harm: string; sex: string; age: string; status: string; count: number }[];
-  sources: { kind: string; reliability: string; credibility: number; description?: string | null }[];
-  narrative?: string | null;
-  point?: { latitude: number; longitude: number } | null;
-  verification: {
-    from: string;
-    to: string;
-    standardOfProof: string | null;
-    reason?: string | null;
-    decidedBy: string;
-    decidedAt: string;
-  }[];
-  evidence: {
-    id: string;
-    mediaType: string;
-    sizeBytes: number;
-    sha256: string;
-    receivedAt: string;
-    fileName?: string | null;
-  }[];
-  eventLinks: { eventId: number; confirmedAt: string }[];
-  members?: string[];
-  victims?: VictimRecord[];
-  victimRecords: number;
-}
+export type IncidentDetail = ApiResponse<'/api/v1/incidents/{id}'>;
+export type VictimRecord = Item<NonNullable<IncidentDetail['victims']>>;
 
-export interface IncidentPage {
-  incidents: IncidentSummary[];
-  nextCursor: string | null;
-}
+export type IncidentInput = ApiBody<'/api/v1/incidents'>;
+export type RecordedIncident = ApiResponse<'/api/v1/incidents', 'post'>;
+export type Decision = ApiBody<'/api/v1/incidents/{id}/decision'>;
+export type VictimInput = Item<ApiBody<'/api/v1/incidents/{id}/victims'>['victims']>;
 
-export interface Candidate {
-  eventId: number;
-  date: string;
-  source: string;
-  eventType: string | null;
-  location: string | null;
-  fatalities: number;
-  distanceKm: number;
-  dayGap: number;
-  civilianHarm: boolean;
-  score: number;
-}
+export type Candidates = ApiResponse<'/api/v1/incidents/{id}/candidates'>;
+export type Candidate = Item<Candidates['candidates']>;
 
-export interface AggregateCell {
-  month: string;
-  admin1Pcode: string | null;
-  harm: string;
-  incidents: number;
-  victims: number;
-}
+export type IncidentAggregates = ApiResponse<'/api/v1/incident-aggregates'>;
+export type AggregateCell = Item<IncidentAggregates['cells']>;
 
-export interface PublicRelease {
-  k: number;
-  cells: {
-    admin1Pcode: string | null;
-    admin2Pcode: string | null;
-    month: string;
-    harm: string;
-    perpetrator: string;
-    incidents: number;
-    victims: number;
-  }[];
-  notes: {
-    codes: string[];
-    suppressedCells: number;
-    coarsenedToAdmin1: number | null;
-    droppedWithoutLocation: number | null;
-    droppedInvalid: number | null;
-  };
-}
+export type PublicRelease = ApiResponse<'/api/v1/public/incidents'>;
 
 /** A zod issue of a VALIDATION_FAILED answer: `path` names the field (e.g. ["victims", "0", "name"]). */
 export interface FieldIssue {

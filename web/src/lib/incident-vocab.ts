@@ -1,5 +1,16 @@
-/** The closed vocabularies of incidents (src/core/incident.ts), restated for the form; labels are in the locale files. */
-export const HARM_TYPES = [
+import { allOf, type ApiQuery } from './api-types.ts';
+import { PERPETRATORS } from './filters.ts';
+import type { Decision, IncidentInput, VictimInput } from './incident-types.ts';
+
+/**
+ * The closed vocabularies of incidents in the order the form shows them; labels are in the locale files. The
+ * values come from the server's schemas (the body of POST /api/v1/incidents and of a decision): `allOf` fails the
+ * typecheck when a list leaves a value out or names one the server does not take.
+ */
+type Source = NonNullable<IncidentInput['sources']>[number];
+
+export type HarmType = IncidentInput['harmTypes'][number];
+export const HARM_TYPES = allOf<HarmType>()([
   'killing',
   'injury',
   'torture_ill_treatment',
@@ -11,12 +22,23 @@ export const HARM_TYPES = [
   'attack_on_humanitarian_or_un',
   'child_recruitment_use',
   'threats_intimidation',
-] as const;
-export const DATE_PRECISIONS = ['day', 'week', 'month', 'year'] as const;
-export const PLACE_PRECISIONS = ['exact', 'near', 'admin3', 'admin2', 'admin1'] as const;
-export const RELIABILITY = ['A', 'B', 'C', 'D', 'E', 'F'] as const;
-export const CREDIBILITY = [1, 2, 3, 4, 5, 6] as const;
-export const SOURCE_KINDS = [
+]);
+export const DATE_PRECISIONS = allOf<NonNullable<IncidentInput['date']['precision']>>()([
+  'day',
+  'week',
+  'month',
+  'year',
+]);
+export const PLACE_PRECISIONS = allOf<NonNullable<NonNullable<IncidentInput['place']>['precision']>>()([
+  'exact',
+  'near',
+  'admin3',
+  'admin2',
+  'admin1',
+]);
+export const RELIABILITY = allOf<Source['reliability']>()(['A', 'B', 'C', 'D', 'E', 'F']);
+export const CREDIBILITY = allOf<Source['credibility']>()([1, 2, 3, 4, 5, 6]);
+export const SOURCE_KINDS = allOf<Source['kind']>()([
   'victim',
   'direct_witness',
   'indirect_witness',
@@ -27,47 +49,58 @@ export const SOURCE_KINDS = [
   'media',
   'official',
   'other',
-] as const;
-export const UN_COOPERATION_KINDS = [
+]);
+export const UN_COOPERATION_KINDS = allOf<
+  NonNullable<NonNullable<IncidentInput['flags']>['unCooperationKind']>
+>()([
   'information_to_un',
   'employment_or_contract',
   'meeting_participation',
   'perceived_affiliation',
   'other',
-] as const;
-export const SEXES = ['female', 'male', 'unknown'] as const;
-export const AGE_GROUPS = ['child', 'adult', 'unknown'] as const;
-export const VICTIM_STATUSES = [
+]);
+export const SEXES = allOf<NonNullable<VictimInput['sex']>>()(['female', 'male', 'unknown']);
+export const AGE_GROUPS = allOf<NonNullable<VictimInput['age']>>()(['child', 'adult', 'unknown']);
+export const VICTIM_STATUSES = allOf<NonNullable<VictimInput['status']>>()([
   'civilian',
   'human_rights_defender',
   'journalist',
   'humanitarian_or_un_personnel',
   'non_civilian',
   'unknown',
-] as const;
-export const CONSENT_LEVELS = ['internal_only', 'named_partner', 'public_anonymised'] as const;
-export const STATES = ['reported', 'under_review', 'verified', 'not_verified', 'dismissed'] as const;
-export const STANDARDS_OF_PROOF = [
+]);
+export const CONSENT_LEVELS = allOf<VictimInput['consent']>()([
+  'internal_only',
+  'named_partner',
+  'public_anonymised',
+]);
+export type IncidentState = NonNullable<ApiQuery<'/api/v1/incidents'>['status']>;
+export const STATES = allOf<IncidentState>()([
+  'reported',
+  'under_review',
+  'verified',
+  'not_verified',
+  'dismissed',
+]);
+export type StandardOfProof = NonNullable<Decision['standardOfProof']>;
+export const STANDARDS_OF_PROOF = allOf<StandardOfProof>()([
   'reasonable_grounds',
   'balance_of_probabilities',
   'clear_and_convincing',
-] as const;
-export const PERPETRATOR_CATEGORIES = [
-  'state_forces',
-  'foreign_state_partner',
-  'self_defence_militia',
-  'jihadist_group',
-  'armed_signatory_group',
-  'criminal',
-  'unidentified',
-  'other',
-] as const;
+]);
+/** The same categories as the events' perpetrator filter (lib/filters.ts), in the same order. */
+export const PERPETRATOR_CATEGORIES =
+  allOf<NonNullable<IncidentInput['perpetrators']>[number]['category']>()(PERPETRATORS);
 
 /** Decisions allowed from each state (src/core/incident.ts TRANSITIONS). */
-export const NEXT_STATES: Record<string, readonly string[]> = {
+export const NEXT_STATES: Record<IncidentState, readonly Decision['to'][]> = {
   reported: ['under_review', 'dismissed'],
   under_review: ['verified', 'not_verified', 'dismissed'],
   verified: ['under_review'],
   not_verified: ['under_review'],
   dismissed: ['under_review'],
 };
+
+/** The decisions open from a status as the server answers it (a plain string): none from an unknown one. */
+export const nextStates = (status: string): readonly Decision['to'][] =>
+  (NEXT_STATES as Partial<Record<string, readonly Decision['to'][]>>)[status] ?? [];

@@ -30,6 +30,9 @@ describe('protection presences on a day', () => {
     sources: null,
     notes: null,
     admin1Text: null,
+    origin: 'import',
+    closureOrder: null,
+    withdrawal2023: null,
     ...b,
   });
 

@@ -1,7 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { ApiError, getJson, UNAUTHENTICATED_EVENT } from './api.ts';
 import { incidentApi, login, logout } from './incident-api.ts';
-import type { User } from './incident-types.ts';
+import type { Me, User } from './incident-types.ts';
 
 /**
  * Who is signed in (GET /api/v1/auth/me). `user` is undefined while the first answer is awaited, null when
@@ -24,10 +24,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [setupNeeded, setSetupNeeded] = useState(false);
 
   const load = useCallback(() => {
-    getJson<{ user: User | null; setupNeeded?: boolean }>(incidentApi.me()).then(
+    getJson<Me>(incidentApi.me()).then(
       (me) => {
         setError(undefined);
-        setSetupNeeded(me.setupNeeded === true);
+        setSetupNeeded(me.setupNeeded);
         setUser(me.user);
       },
       (e: unknown) => {
@@ -47,7 +47,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const signIn = useCallback(async (email: string, password: string) => {
     const answer = await login(email, password);
     setError(undefined);
-    setUser(answer.user as User);
+    setUser(answer.user);
   }, []);
 
   const signOut = useCallback(async () => {

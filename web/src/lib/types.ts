@@ -1,209 +1,45 @@
-/** Response shapes of the vigie HTTP API (/api/v1), as the web app reads them. */
-import type { FeatureCollection, Geometry, Point, Polygon } from 'geojson';
+/** Response shapes of the vigie HTTP API (/api/v1) the web app reads, from the generated schema (lib/api-types.ts). */
+import type { ApiQuery, ApiResponse, ApiResponseFor, Item } from './api-types.ts';
 
-export type SourceName = 'acled' | 'ucdp';
+export type SourceName = NonNullable<ApiQuery<'/api/v1/events'>['source']>;
 
-export interface SourceStats {
-  events: number;
-  fatalities: number;
-  firstDate: string | null;
-  lastDate: string | null;
-}
+export type Stats = ApiResponse<'/api/v1/stats'>;
+export type SourceStats = Stats['bySource'][string];
 
-export interface Stats {
-  events: number;
-  fatalities: number;
-  civilianEvents: number;
-  civilianFatalities: number;
-  firstDate: string | null;
-  lastDate: string | null;
-  bySource: Record<string, SourceStats>;
-  unassigned: { admin1: number; admin2: number; coarseLocation: number };
-}
+export type EventPage = ApiResponse<'/api/v1/events'>;
+export type EventRow = Item<EventPage['events']>;
+export type EventActor = Item<EventRow['actors']>;
 
-export interface EventActor {
-  name: string;
-  role: string;
-  inter: number | null;
-}
+export type EventDetail = ApiResponse<'/api/v1/events/{id}'>;
+export type EventRevision = Item<EventDetail['revisions']>;
 
-export interface EventRow {
-  id: number;
-  source: string;
-  sourceId: string;
-  date: string;
-  datePrecision: string;
-  country: string | null;
-  admin1: string | null;
-  admin1Pcode: string | null;
-  admin2Pcode: string | null;
-  sourceAdmin1: string | null;
-  sourceAdmin2: string | null;
-  location: string | null;
-  latitude: number;
-  longitude: number;
-  geoPrecision: number | null;
-  coarseLocation: boolean;
-  eventType: string | null;
-  subEventType: string | null;
-  sourceEventType: string | null;
-  actor1: string | null;
-  actor2: string | null;
-  actors: EventActor[];
-  fatalities: number;
-  civilianHarm: boolean;
-  civilianFatalities: number;
-  harmCategory: string | null;
-  perpetratorCategory: string | null;
-  h3r5: string;
-  priogrid: number;
-  notes: string | null;
-  sources: string | null;
-}
+/** The four counts a map, chart or table can show (the `measure` parameter of /api/v1/map). */
+export type Measure = NonNullable<ApiQuery<'/api/v1/map'>['measure']>;
+export type Measures = Pick<Stats, Measure>;
 
-export interface EventPage {
-  events: EventRow[];
-  nextCursor: string | null;
-}
+export type Aggregates = ApiResponse<'/api/v1/aggregates'>;
+export type AggregatePoint = Item<Aggregates['series']>;
 
-export interface EventRevision {
-  revisedAt: string;
-  changedFields: string[];
-  previous: Record<string, unknown>;
-}
+export type MapCells = ApiResponse<'/api/v1/map'>;
+export type MapCell = Item<MapCells['cells']>;
 
-export interface EventDetail {
-  event: EventRow & {
-    sourceScale?: string | null;
-    tags?: string | null;
-    disorderType?: string | null;
-    interaction?: number | null;
-  };
-  revisions: EventRevision[];
-}
+export type Boundaries = ApiResponse<'/api/v1/boundaries'>;
+export type BoundaryProperties = Item<Boundaries['features']>['properties'];
 
-export interface Measures {
-  events: number;
-  fatalities: number;
-  civilianEvents: number;
-  civilianFatalities: number;
-}
-export type Measure = keyof Measures;
+export type EventPoints = ApiResponse<'/api/v1/events/points'>;
+export type PointProperties = Item<EventPoints['features']>['properties'];
 
-export interface AggregatePoint extends Measures {
-  period: string;
-  key: string | null;
-}
+export type Bases = ApiResponse<'/api/v1/bases'>;
+export type Base = Item<Bases['bases']>;
 
-export interface Aggregates {
-  by: 'month' | 'year';
-  group: string;
-  series: AggregatePoint[];
-  keys: { key: string | null; label: string }[];
-}
+export type Coverage = ApiResponse<'/api/v1/coverage'>;
 
-export interface MapCell extends Measures {
-  code: string;
-  name: string | null;
-  /** Grid cells (H3, PRIO-GRID) may come with their polygon. */
-  geometry?: Polygon;
-}
+/** The import report: 200 when stored, 422 when rejected (the same shape, with the issues). */
+export type ImportReport =
+  ApiResponse<'/api/v1/imports', 'post'> | ApiResponseFor<'/api/v1/imports', 422, 'post'>;
+export type ImportIssue = Item<ImportReport['issues']>;
 
-export interface MapCells {
-  unit: string;
-  cells: MapCell[];
-  excludedCoarse: number;
-}
+export type ImportHistory = ApiResponse<'/api/v1/imports'>;
+export type ImportRun = Item<ImportHistory['imports']>;
 
-export interface BoundaryProperties {
-  code: string;
-  name: string;
-  level: number;
-  set: string;
-  parentCode: string | null;
-}
-
-export type Boundaries = FeatureCollection<Geometry, BoundaryProperties>;
-
-export interface PointProperties {
-  id: number;
-  date: string;
-  eventType: string | null;
-  fatalities: number;
-  civilianFatalities: number;
-  perpetratorCategory: string | null;
-  location: string | null;
-}
-
-export type EventPoints = FeatureCollection<Point, PointProperties> & {
-  excludedCoarse: number;
-  truncated: boolean;
-};
-
-export interface Base {
-  name: string;
-  latitude: number;
-  longitude: number;
-  siteType: string | null;
-  openedOn: string | null;
-  closedOn: string | null;
-  dateQuality: string | null;
-  sources: string | null;
-  notes: string | null;
-  admin1Text: string | null;
-}
-
-export interface Coverage {
-  sources: { source: string; firstDate: string | null; lastDate: string | null; events: number }[];
-  aggregates: {
-    source: string;
-    measure: string;
-    firstMonth: string | null;
-    lastMonth: string | null;
-    rows: number;
-  }[];
-}
-
-export interface ImportIssue {
-  row: number;
-  column: string | null;
-  code: string;
-  message: string;
-}
-
-export interface ImportReport {
-  runId: number | null;
-  source: string;
-  file: string;
-  layout: string | null;
-  rowsRead: number;
-  inserted: number;
-  updated: number;
-  unchanged: number;
-  rejected: number;
-  deleted: number;
-  stored: boolean;
-  issues: ImportIssue[];
-  issuesTotal: number;
-  warnings: ImportIssue[];
-}
-
-export interface ImportRun {
-  id: number;
-  kind: string;
-  source: string;
-  fileName: string;
-  startedAt: string;
-  finishedAt: string | null;
-  status: string;
-  rowsRead: number;
-  inserted: number;
-  updated: number;
-  unchanged: number;
-  rejected: number;
-  deleted: number;
-}
-
-export interface ApiErrorBody {
-  error: { code: string; message: string; details?: unknown };
-}
+export type { ApiErrorBody } from './api-types.ts';

@@ -3,7 +3,7 @@ import { ActionError } from '../components/alerts/AlertActions.tsx';
 import { AlertFields, alertInput, EMPTY_DRAFT } from '../components/alerts/AlertFields.tsx';
 import { Link } from '../components/Link.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
-import { alertApi, type Alert } from '../lib/alert-api.ts';
+import { alertApi, type CreatedAlert } from '../lib/alert-api.ts';
 import { ApiError, sendJson } from '../lib/api.ts';
 import { navigate } from '../lib/router.ts';
 
@@ -18,11 +18,7 @@ export function AlertFormPage() {
     setBusy(true);
     setError(null);
     try {
-      const answer = await sendJson<{ created: boolean; alert: Alert }>(
-        'POST',
-        alertApi.create(),
-        alertInput(draft),
-      );
+      const answer = await sendJson<CreatedAlert>('POST', alertApi.create(), alertInput(draft));
       navigate(`/alerts/${answer.alert.id}`, '');
     } catch (x) {
       setError(x instanceof ApiError ? x : new ApiError(0, 'NETWORK', String(x)));

@@ -3,7 +3,7 @@ import { AlertTable, duration } from '../components/alerts/AlertTable.tsx';
 import { Link } from '../components/Link.tsx';
 import { ErrorMessage, Loading } from '../components/StatusMessage.tsx';
 import { useI18n, type MessageKey } from '../i18n/i18n.tsx';
-import { ALERT_STATES, alertApi, inboxOrder, type Alert, type AlertMetrics } from '../lib/alert-api.ts';
+import { ALERT_STATES, alertApi, inboxOrder, type AlertMetrics, type AlertPage } from '../lib/alert-api.ts';
 import { canRecord } from '../lib/roles.ts';
 import { useSession } from '../lib/session.tsx';
 import { useFetch } from '../lib/use-fetch.ts';
@@ -18,7 +18,7 @@ export function AlertsPage() {
   const { t } = useI18n();
   const { user } = useSession();
   const [states, setStates] = useState(ACTIVE);
-  const list = useFetch<{ alerts: Alert[]; nextCursor: string | null }>(alertApi.list(states));
+  const list = useFetch<AlertPage>(alertApi.list(states));
   const metrics = useFetch<AlertMetrics>(alertApi.metrics());
   const alerts = [...(list.data?.alerts ?? [])].sort(inboxOrder);
   const m = metrics.data;

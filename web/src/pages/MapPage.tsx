@@ -34,7 +34,7 @@ import {
 } from '../lib/map-layers.ts';
 import { classBreaks } from '../lib/palette.ts';
 import { navigate, updateParams, useLocation } from '../lib/router.ts';
-import type { Base, Boundaries, EventPoints, MapCells, Stats } from '../lib/types.ts';
+import type { Base, Bases, Boundaries, EventPoints, MapCells, Stats } from '../lib/types.ts';
 import { baseStatus } from '../lib/bases.ts';
 import { useFetch } from '../lib/use-fetch.ts';
 
@@ -64,7 +64,7 @@ export function MapPage() {
   const points = useFetch<EventPoints>(
     showPoints ? api.points(filterQuery(filters, { limit: String(POINT_LIMIT) })) : null,
   );
-  const bases = useFetch<{ bases: Base[] }>(api.bases(), { reference: true });
+  const bases = useFetch<Bases>(api.bases(), { reference: true });
   const stats = useFetch<Stats>(grid ? null : api.stats(filterQuery(filters)));
   // Fetched only on the forecast layer: before any run the answer is a 404, which the legend explains.
   const forecastSet = useFetch<ForecastSet>(

@@ -2,13 +2,13 @@ import { IncidentTable } from '../components/IncidentTable.tsx';
 import { ErrorMessage, Loading } from '../components/StatusMessage.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { incidentApi } from '../lib/incident-api.ts';
-import type { IncidentSummary } from '../lib/incident-types.ts';
+import type { ReviewQueue } from '../lib/incident-types.ts';
 import { useFetch } from '../lib/use-fetch.ts';
 
 /** Incidents awaiting a decision that the reader may take (never their own reports: four eyes). */
 export function ReviewQueuePage() {
   const { t } = useI18n();
-  const queue = useFetch<{ incidents: IncidentSummary[] }>(incidentApi.queue());
+  const queue = useFetch<ReviewQueue>(incidentApi.queue());
   return (
     <div className="page review-page">
       <h1 id="page-title">{t('review.title')}</h1>

@@ -5,7 +5,8 @@ import { harmLabel } from '../components/alerts/AlertTable.tsx';
 import { Link } from '../components/Link.tsx';
 import { ErrorMessage, Loading } from '../components/StatusMessage.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
-import { alertApi, type TriageMessage } from '../lib/alert-api.ts';
+import { alertApi, type TriageMessage, type TriageQueue, type TriageResolution } from '../lib/alert-api.ts';
+import type { Draft } from '../lib/api-types.ts';
 import { ApiError, sendJson } from '../lib/api.ts';
 import { useFetch } from '../lib/use-fetch.ts';
 
@@ -13,7 +14,7 @@ import { useFetch } from '../lib/use-fetch.ts';
 export function TriagePage() {
   const { t } = useI18n();
   const [version, setVersion] = useState(0);
-  const queue = useFetch<{ messages: TriageMessage[] }>(alertApi.triage(), { version });
+  const queue = useFetch<TriageQueue>(alertApi.triage(), { version });
   const [done, setDone] = useState<string | null>(null);
   return (
     <div className="page triage-page">
@@ -68,7 +69,7 @@ function TriageItem({ message: m, onDone }: { message: TriageMessage; onDone: (w
   const [draft, setDraft] = useState(() => draftOf(m));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
-  const decide = async (body: unknown, what: string) => {
+  const decide = async (body: Draft<TriageResolution>, what: string) => {
     setBusy(true);
     setError(null);
     try {

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useI18n, type MessageKey } from '../../i18n/i18n.tsx';
 import { ALERT_OUTCOMES, alertApi, type AlertAction, type AlertDetail } from '../../lib/alert-api.ts';
+import type { ApiBody, Draft } from '../../lib/api-types.ts';
 import { ApiError, sendJson } from '../../lib/api.ts';
 
 const PLAIN = new Set(['CONFLICT', 'FORBIDDEN', 'NOT_FOUND', 'NETWORK', 'VALIDATION_FAILED']);
@@ -28,7 +29,7 @@ export function AlertActions({ alert, onDone }: { alert: AlertDetail; onDone: ()
   const [error, setError] = useState<ApiError | null>(null);
   const [outcome, setOutcome] = useState('');
   const [note, setNote] = useState('');
-  const act = async (action: AlertAction, body?: unknown) => {
+  const act = async (action: AlertAction, body?: Draft<ApiBody<'/api/v1/alerts/{id}/close'>>) => {
     setBusy(true);
     setError(null);
     try {

@@ -1,5 +1,6 @@
 import { useI18n, type MessageKey } from '../../i18n/i18n.tsx';
 import { ALERT_HARMS, ALERT_SEVERITIES, type AlertInput } from '../../lib/alert-api.ts';
+import type { Draft } from '../../lib/api-types.ts';
 import { harmLabel } from './AlertTable.tsx';
 
 export interface AlertDraft {
@@ -24,8 +25,8 @@ export const EMPTY_DRAFT: AlertDraft = {
 };
 
 /** The API body of a draft; blank optional fields are left out (the server then sets the default deadline). */
-export function alertInput(d: AlertDraft): AlertInput {
-  const input: AlertInput = {
+export function alertInput(d: AlertDraft): Draft<AlertInput> {
+  const input: Draft<AlertInput> = {
     area: { pcode: d.pcode.trim().toUpperCase(), ...(d.name.trim() ? { name: d.name.trim() } : {}) },
     severity: d.severity,
     harm: d.harm,

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { ApiError } from '../../lib/api.ts';
 import { confirmLink, incidentApi } from '../../lib/incident-api.ts';
-import type { Candidate, IncidentDetail } from '../../lib/incident-types.ts';
+import type { Candidates, IncidentDetail } from '../../lib/incident-types.ts';
 import { useFetch } from '../../lib/use-fetch.ts';
 import { ErrorMessage, Loading } from '../StatusMessage.tsx';
 
@@ -10,7 +10,7 @@ import { ErrorMessage, Loading } from '../StatusMessage.tsx';
 export function CandidatesPanel({ incident, onChange }: { incident: IncidentDetail; onChange: () => void }) {
   const { t, fmt, label } = useI18n();
   const [version, setVersion] = useState(0);
-  const answer = useFetch<{ candidates: Candidate[] }>(incidentApi.candidates(incident.id), { version });
+  const answer = useFetch<Candidates>(incidentApi.candidates(incident.id), { version });
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState<number | null>(null);
   const linked = new Set(incident.eventLinks.map((l) => l.eventId));
@@ -67,7 +67,7 @@ export function CandidatesPanel({ incident, onChange }: { incident: IncidentDeta
                   </td>
                   <td>{fmt.date(c.date)}</td>
                   <td>{label('eventType', c.eventType)}</td>
-                  <td className="num">{fmt.number(c.distanceKm)}</td>
+                  <td className="num">{c.distanceKm === null ? '—' : fmt.number(c.distanceKm)}</td>
                   <td className="num">{fmt.number(c.dayGap)}</td>
                   <td>
                     {linked.has(c.eventId) ? (

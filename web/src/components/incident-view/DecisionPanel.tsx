@@ -3,7 +3,7 @@ import { useI18n, type MessageKey } from '../../i18n/i18n.tsx';
 import { ApiError } from '../../lib/api.ts';
 import { decide } from '../../lib/incident-api.ts';
 import type { IncidentDetail } from '../../lib/incident-types.ts';
-import { NEXT_STATES, STANDARDS_OF_PROOF } from '../../lib/incident-vocab.ts';
+import { nextStates, STANDARDS_OF_PROOF, type StandardOfProof } from '../../lib/incident-vocab.ts';
 
 /**
  * Moves the verification workflow: the decisions the current state allows, the standard of proof when
@@ -12,17 +12,18 @@ import { NEXT_STATES, STANDARDS_OF_PROOF } from '../../lib/incident-vocab.ts';
  */
 export function DecisionPanel({ incident, onDecided }: { incident: IncidentDetail; onDecided: () => void }) {
   const { t } = useI18n();
-  const choices = NEXT_STATES[incident.status] ?? [];
-  const [to, setTo] = useState(choices[0] ?? '');
-  const [standard, setStandard] = useState('reasonable_grounds');
+  const choices = nextStates(incident.status);
+  const [to, setTo] = useState(choices[0]);
+  const [standard, setStandard] = useState<StandardOfProof>('reasonable_grounds');
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
-  const target = choices.includes(to) ? to : (choices[0] ?? '');
+  const target = choices.find((c) => c === to) ?? choices[0];
   const needsReason = target !== 'under_review';
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
+    if (target === undefined) return;
     if (needsReason && reason.trim() === '') {
       setError(new ApiError(0, 'REASON_MISSING', t('decision.reasonMissing')));
       return;
@@ -71,7 +72,11 @@ export function DecisionPanel({ incident, onDecided }: { incident: IncidentDetai
         {target === 'verified' ? (
           <div className="field">
             <label htmlFor="decision-standard">{t('decision.standard')}</label>
-            <select id="decision-standard" value={standard} onChange={(e) => setStandard(e.target.value)}>
+            <select
+              id="decision-standard"
+              value={standard}
+              onChange={(e) => setStandard(e.target.value as StandardOfProof)}
+            >
               {STANDARDS_OF_PROOF.map((s) => (
                 <option key={s} value={s}>
                   {t(`proof.${s}` as MessageKey)}
