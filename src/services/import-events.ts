@@ -1,7 +1,7 @@
 import type { EventClassification, EventPlacement, SourceEvent } from '../core/event.ts';
 import { VigieError } from '../core/errors.ts';
 import type { RowIssue } from '../core/issues.ts';
-import type { EventImport, ParsedEventRecord } from '../importers/types.ts';
+import type { EventImport } from '../importers/types.ts';
 import { changedSourceColumns, contentHash, sourceSnapshot, toEventRow } from './event-row.ts';
 import { emptyReport, IssueList, type ImportReport } from './import-report.ts';
 import type {
@@ -34,9 +34,9 @@ export interface EventImportRequest {
 
 const BATCH = 500;
 
+/** What a batch keeps of a record until it is written: the row, not the record and event it came from. */
 interface Pending {
-  record: ParsedEventRecord;
-  event: SourceEvent;
+  sourceId: string;
   row: NewEventRow;
 }
 
@@ -111,6 +111,7 @@ async function readAndWrite(
 ): Promise<void> {
   // The same id twice in one file is caught by the importers (importers/duplicates.ts, one compact fingerprint
   // per id); here a repeat inside one batch only needs to be kept from being inserted twice.
+  const batchSize = deps.port.batchSize ?? BATCH;
   let batch: Pending[] = [];
   for await (const record of req.input.records) {
     report.rowsRead++;
@@ -133,8 +134,8 @@ async function readAndWrite(
     if (placed.warning) warnings.add([placed.warning]);
     const hash = contentHash(event);
     const row = toEventRow(event, deps.classify(event), placed.placement, hash, session.runId);
-    batch.push({ record, event, row });
-    if (batch.length >= BATCH) {
+    batch.push({ sourceId: event.sourceId, row });
+    if (batch.length >= batchSize) {
       await writeBatch(deps, req, session, batch, report);
       batch = [];
     }
@@ -155,19 +156,19 @@ async function writeBatch(
   if (report.rejected > 0 && !req.skipInvalid) return;
   const existing = await session.findExisting(
     req.source,
-    batch.map((p) => p.event.sourceId),
+    batch.map((p) => p.sourceId),
   );
   const inserts: NewEventRow[] = [];
   const candidates: Array<{ id: number; row: NewEventRow }> = [];
   const inBatch = new Set<string>();
   for (const p of batch) {
-    const found = existing.get(p.event.sourceId);
+    const found = existing.get(p.sourceId);
     // An exact repeat the importer let through (with a warning) is already counted as written.
-    if (inBatch.has(p.event.sourceId)) report.unchanged++;
+    if (inBatch.has(p.sourceId)) report.unchanged++;
     else if (found === undefined) inserts.push(p.row);
     else if (found.contentHash === p.row.content_hash) report.unchanged++;
     else candidates.push({ id: found.id, row: p.row });
-    inBatch.add(p.event.sourceId);
+    inBatch.add(p.sourceId);
   }
   await session.insertEvents(inserts);
   report.inserted += inserts.length;

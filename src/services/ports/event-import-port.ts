@@ -66,6 +66,11 @@ export interface EventImportSession {
 /** The import service's port onto storage (the consumer owns it; storage implements it per dialect). */
 export interface EventImportPort {
   /**
+   * Records written per batch (default 500). On a server a batch is one round trip; an embedded store writes row
+   * by row anyway and is better served by small batches, whose rows die young instead of reaching V8's old space.
+   */
+  readonly batchSize?: number;
+  /**
    * Creates the run record and runs `work` in one transaction. When `work` resolves, the run is finished with its
    * outcome and everything commits together; when it throws, nothing of it stays (the caller then records the
    * rejected run with `recordRun`).
