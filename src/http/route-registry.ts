@@ -12,7 +12,16 @@ export interface RouteDoc {
   /** For JSON bodies; uploads describe themselves with `upload`. */
   body?: z.ZodType;
   upload?: { fields: Record<string, string> };
-  responses: Record<number, { description: string; schema?: z.ZodType; contentTypes?: string[] }>;
+  responses: Record<
+    number,
+    {
+      description: string;
+      schema?: z.ZodType;
+      contentTypes?: string[];
+      /** Content types of the file answers the route may send instead (format=csv…): a document, no schema. */
+      downloads?: string[];
+    }
+  >;
 }
 
 /** A documenter for one tag's routes: the common parts filled in, a plain 200 unless the route says more. */
@@ -31,6 +40,9 @@ export function routeDocsFor(tag: string) {
     ...extra,
   });
 }
+
+/** The answer of a change that has nothing else to say (sign-out, a member added, a link confirmed…). */
+export const okSchema = z.object({ ok: z.literal(true) });
 
 /** The `lang` query parameter every route accepts (the answer's language; errors and names follow it). */
 export const langParam = z.enum(['fr', 'en']).optional();
@@ -55,18 +67,20 @@ export function openApiDocument(routes: readonly RouteDoc[], version: string): R
     const responses: Record<string, unknown> = {};
     for (const [status, res] of Object.entries(r.responses)) {
       const types = res.contentTypes ?? ['application/json'];
+      const content = {
+        ...(res.schema
+          ? Object.fromEntries(
+              types.map((ct) => [
+                ct,
+                { schema: z.toJSONSchema(res.schema as z.ZodType, { unrepresentable: 'any' }) },
+              ]),
+            )
+          : {}),
+        ...Object.fromEntries((res.downloads ?? []).map((ct) => [ct, {}])),
+      };
       responses[status] = {
         description: res.description,
-        ...(res.schema
-          ? {
-              content: Object.fromEntries(
-                types.map((ct) => [
-                  ct,
-                  { schema: z.toJSONSchema(res.schema as z.ZodType, { unrepresentable: 'any' }) },
-                ]),
-              ),
-            }
-          : {}),
+        ...(Object.keys(content).length > 0 ? { content } : {}),
       };
     }
     responses['default'] = {

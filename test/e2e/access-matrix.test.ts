@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
+import { isDeepStrictEqual } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Principal, Role } from '../../src/core/access.ts';
 import { buildHttpApp, ROUTE_DOCS } from '../../src/http/app.ts';
@@ -921,6 +922,7 @@ for (const dialect of DIALECTS) {
 
     it('gives no unauthorised 2xx and no field or protected text outside the whitelist, on every route × principal', async () => {
       const allFailures: string[] = [];
+      const docOf = new Map(ROUTE_DOCS.map((r) => [`${r.method.toUpperCase()} ${r.path}`, r]));
       // Reads first, on the untouched fixtures; changes act on fresh incidents of their own.
       const keys = ROUTE_DOCS.map((r) => `${r.method.toUpperCase()} ${r.path}` as RouteKey).sort(
         (a, b) => Number(a.startsWith('POST')) - Number(b.startsWith('POST')),
@@ -970,6 +972,22 @@ for (const dialect of DIALECTS) {
               if (key !== 'GET /api/v1/incidents/:id') walkKeys(res.json(), '$', found);
               if (found.length > 0)
                 failures.push(`${where}: fields outside the whitelist ${found.join(', ')}`);
+            }
+            if (ok) {
+              // The answer is what docs/openapi.json (and so the web app's types) says: a documented status, and
+              // a JSON body that the documented schema parses without dropping a field.
+              const documented = docOf.get(key)?.responses[res.statusCode];
+              const json = String(res.headers['content-type']).startsWith('application/json');
+              if (!documented) failures.push(`${where}: status not documented`);
+              else if (documented.schema && json) {
+                const body: unknown = res.json();
+                const parsed = documented.schema.safeParse(body);
+                if (!parsed.success)
+                  failures.push(`${where}: not the documented schema ${parsed.error.message.slice(0, 300)}`);
+                else if (!isDeepStrictEqual(parsed.data, body))
+                  failures.push(`${where}: fields the documented schema does not name`);
+              } else if (json && res.body !== '')
+                failures.push(`${where}: a JSON body with no documented schema`);
             }
             if (ok && call.check) {
               try {

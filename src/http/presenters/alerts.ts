@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { ALERT_SEVERITIES, ALERT_STATES } from '../../core/alert.ts';
+import { ALERT_HARMS } from '../../services/alerts-input.ts';
 import type { AlertDetail } from '../../services/alerts-detail.ts';
 import type { AlertRecord } from '../../services/ports/alert-port.ts';
 import type { TriageItem } from '../../services/sms.ts';
@@ -10,9 +12,9 @@ export const alertSchema = z.object({
   id: z.string(),
   reference: z.string(),
   source: z.string(),
-  state: z.string(),
-  severity: z.string(),
-  harm: z.string(),
+  state: z.enum(ALERT_STATES),
+  severity: z.enum(ALERT_SEVERITIES),
+  harm: z.enum(ALERT_HARMS),
   peopleCount: z.number().nullable(),
   area: z.object({
     placeCode: z.string().nullable(),
@@ -52,7 +54,7 @@ export const alertDetailSchema = alertSchema.extend({
     z.object({
       seq: z.number(),
       action: z.string(),
-      state: z.string(),
+      state: z.enum(ALERT_STATES),
       at: z.string(),
       by: z.string().nullable(),
     }),
@@ -108,6 +110,13 @@ export const triageSchema = z.object({
       }),
     }),
   ),
+});
+
+/** A queued message resolved into an alert (its id and reference) or dismissed. */
+export const triageResolutionSchema = z.object({
+  status: z.enum(['resolved', 'dismissed']),
+  alertId: z.string().nullable(),
+  reference: z.string().nullable(),
 });
 
 export const metricsSchema = z.object({

@@ -1,6 +1,9 @@
 import { z } from 'zod';
+import { ROLES } from '../../core/access.ts';
+import { VERIFICATION_STATES } from '../../core/incident.ts';
 import type { IncidentDetail, IncidentSummary } from '../../services/incident-detail.ts';
 import type { UserView } from '../../services/accounts.ts';
+import type { CustodyEntry } from '../../services/ports/incident-port.ts';
 
 /**
  * Output whitelists: every incident answer is parsed through these schemas, which drop any field they do not
@@ -29,7 +32,7 @@ export const incidentSummarySchema = z.object({
     crsv: z.boolean(),
     childVictims: z.boolean(),
   }),
-  status: z.string(),
+  status: z.enum(VERIFICATION_STATES),
   standardOfProof: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -57,8 +60,8 @@ export const incidentDetailSchema = incidentSummarySchema.extend({
   point: z.object({ latitude: z.number(), longitude: z.number() }).nullable().optional(),
   verification: z.array(
     z.object({
-      from: z.string(),
-      to: z.string(),
+      from: z.enum(VERIFICATION_STATES),
+      to: z.enum(VERIFICATION_STATES),
       standardOfProof: z.string().nullable(),
       reason: z.string().nullable().optional(),
       decidedBy: z.string(),
@@ -106,12 +109,41 @@ export const userSchema = z.object({
   id: z.string(),
   email: z.string(),
   displayName: z.string(),
-  role: z.string(),
+  role: z.enum(ROLES),
   organisationId: z.string(),
   organisationName: z.string(),
   regions: z.array(z.string()),
   disabled: z.boolean(),
 });
+
+/** An incident just recorded (POST /api/v1/incidents: 201, or 200 when its clientId was seen before). */
+export const recordedSchema = z.object({
+  id: z.string(),
+  reference: z.string(),
+  status: z.enum(VERIFICATION_STATES),
+  created: z.boolean(),
+});
+
+/** Where a decision left the incident: its new status and the version to send with the next decision. */
+export const decisionResultSchema = z.object({ status: z.enum(VERIFICATION_STATES), version: z.number() });
+
+export const victimsAddedSchema = z.object({ added: z.number() });
+
+/** An evidence file taken in (201): its id, and the SHA-256 and size computed at intake. */
+export const evidenceAddedSchema = z.object({ id: z.string(), sha256: z.string(), sizeBytes: z.number() });
+
+const CUSTODY_ACTIONS = ['received', 'downloaded'] as const satisfies readonly CustodyEntry['action'][];
+
+/** One step of an evidence file's chain of custody: who received or downloaded it, when. */
+export const custodyEntrySchema = z.object({
+  evidenceId: z.string(),
+  at: z.string(),
+  userId: z.string(),
+  action: z.enum(CUSTODY_ACTIONS),
+  note: z.string().nullable(),
+});
+
+export const custodyLogSchema = z.object({ custody: z.array(custodyEntrySchema) });
 
 export function presentIncident(detail: IncidentDetail): z.output<typeof incidentDetailSchema> {
   return incidentDetailSchema.parse(detail);
@@ -123,4 +155,8 @@ export function presentSummary(summary: IncidentSummary): z.output<typeof incide
 
 export function presentUser(user: UserView): z.output<typeof userSchema> {
   return userSchema.parse(user);
+}
+
+export function presentCustodyLog(entries: readonly CustodyEntry[]): z.output<typeof custodyLogSchema> {
+  return custodyLogSchema.parse({ custody: entries });
 }

@@ -4,7 +4,7 @@ import { ROLES } from '../../core/access.ts';
 import type { Vigie } from '../../services/vigie.ts';
 import { clearSessionCookies, principal } from '../auth.ts';
 import { presentUser, userSchema } from '../presenters/incidents.ts';
-import type { RouteDoc } from '../route-registry.ts';
+import { okSchema, type RouteDoc } from '../route-registry.ts';
 import { validate } from '../validate.ts';
 
 const idParams = z.object({ id: z.uuid() });
@@ -48,7 +48,7 @@ export const accountRouteDocs: RouteDoc[] = [
     summary: 'Change one’s own password (ends every session, this one included)',
     tags: ['access'],
     body: passwordBody,
-    responses: { 200: { description: 'changed' } },
+    responses: { 200: { description: 'changed', schema: okSchema } },
   },
   {
     method: 'get',
@@ -63,7 +63,7 @@ export const accountRouteDocs: RouteDoc[] = [
     summary: 'Revoke one of one’s own API tokens',
     tags: ['access'],
     params: idParams,
-    responses: { 200: { description: 'revoked' } },
+    responses: { 200: { description: 'revoked', schema: okSchema } },
   },
 ];
 

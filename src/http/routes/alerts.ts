@@ -17,6 +17,7 @@ import {
   presentAlert,
   presentAlertDetail,
   presentTriage,
+  triageResolutionSchema,
   triageSchema,
 } from '../presenters/alerts.ts';
 import { routeDocsFor, type RouteDoc } from '../route-registry.ts';
@@ -106,6 +107,9 @@ export const alertRouteDocs: RouteDoc[] = [
   doc('post', '/api/v1/alerts/triage/:id', 'Resolve a queued message into an alert, or dismiss it', {
     params: idParams,
     body: triageDecision,
+    responses: {
+      200: { description: 'resolved (with the new alert) or dismissed', schema: triageResolutionSchema },
+    },
   }),
   doc('get', '/api/v1/alerts/:id', 'One alert with its timeline, timings, evidence and notifications', {
     params: idParams,
@@ -173,7 +177,9 @@ export function registerAlertRoutes(app: FastifyInstance, vigie: Vigie): void {
   });
   app.post('/api/v1/alerts/triage/:id', async (request) => {
     const { id } = validate(idParams, request.params);
-    return a.resolveTriage(principal(request), id, validate(triageDecision, request.body));
+    return triageResolutionSchema.parse(
+      await a.resolveTriage(principal(request), id, validate(triageDecision, request.body)),
+    );
   });
   app.get('/api/v1/alerts/:id', async (request) => {
     const { id } = validate(idParams, request.params);

@@ -11,6 +11,19 @@ const verifySchema = z.object({
   entries: z.number().optional(),
   problem: z.object({ seq: z.number(), kind: z.string() }).optional(),
 });
+const entriesSchema = z.object({
+  entries: z.array(
+    z.object({
+      seq: z.number(),
+      at: z.string(),
+      actorId: z.string().nullable(),
+      action: z.string(),
+      targetType: z.string(),
+      targetId: z.string().nullable(),
+      details: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
+    }),
+  ),
+});
 const recentQuery = z.object({
   limit: z.coerce.number().int().min(1).max(1000).default(100),
   target: z.string().max(100).optional(),
@@ -30,7 +43,7 @@ export const auditRouteDocs: RouteDoc[] = [
     summary: 'Recent audit entries (admins)',
     tags: ['audit'],
     query: recentQuery,
-    responses: { 200: { description: 'entries' } },
+    responses: { 200: { description: 'entries, newest first', schema: entriesSchema } },
   },
 ];
 
@@ -40,7 +53,7 @@ export function registerAuditRoutes(app: FastifyInstance, vigie: Vigie): void {
   };
   app.get('/api/v1/audit/verify', async (request) => {
     adminOnly(request);
-    return vigie.protection.audit.verify();
+    return verifySchema.parse(await vigie.protection.audit.verify());
   });
   app.get('/api/v1/audit', async (request) => {
     adminOnly(request);
@@ -50,6 +63,7 @@ export function registerAuditRoutes(app: FastifyInstance, vigie: Vigie): void {
       target ?? null,
       principal(request).organisationId,
     );
-    return { entries: entries.map(({ mac: _mac, ...e }) => e) };
+    // The whitelist leaves the chain's MACs (and anything added to the record later) out of the answer.
+    return entriesSchema.parse({ entries });
   });
 }

@@ -5,7 +5,7 @@ import { VigieError } from '../../core/errors.ts';
 import type { Vigie } from '../../services/vigie.ts';
 import { clearSessionCookies, parseCookies, principal, SESSION_COOKIE, setSessionCookies } from '../auth.ts';
 import { presentUser, userSchema } from '../presenters/incidents.ts';
-import type { RouteDoc } from '../route-registry.ts';
+import { okSchema, type RouteDoc } from '../route-registry.ts';
 import { validate } from '../validate.ts';
 
 const loginBody = z
@@ -31,6 +31,7 @@ const userBody = z
   })
   .strict();
 const meSchema = z.object({ user: userSchema.nullable(), setupNeeded: z.boolean() });
+const createdToken = z.object({ id: z.string(), token: z.string() });
 
 export const authRouteDocs: RouteDoc[] = [
   {
@@ -49,7 +50,7 @@ export const authRouteDocs: RouteDoc[] = [
     path: '/api/v1/auth/logout',
     summary: 'Sign out (ends the session)',
     tags: ['access'],
-    responses: { 200: { description: 'signed out' } },
+    responses: { 200: { description: 'signed out', schema: okSchema } },
   },
   {
     method: 'get',
@@ -64,7 +65,7 @@ export const authRouteDocs: RouteDoc[] = [
     summary: 'Create an API token for scripts (shown once; read-only unless canWrite)',
     tags: ['access'],
     body: tokenBody,
-    responses: { 201: { description: 'token', schema: z.object({ id: z.string(), token: z.string() }) } },
+    responses: { 201: { description: 'token', schema: createdToken } },
   },
   {
     method: 'get',
@@ -112,7 +113,7 @@ export function registerAuthRoutes(app: FastifyInstance, vigie: Vigie): void {
     if (by.via === 'token') throw new VigieError('FORBIDDEN');
     const body = validate(tokenBody, request.body);
     const created = await accounts.createToken(by, body.name, body.canWrite, body.days);
-    return reply.status(201).send(created);
+    return reply.status(201).send(createdToken.parse(created));
   });
 
   app.get('/api/v1/users', async (request) => ({

@@ -29,9 +29,12 @@ export const eventRouteDocs: RouteDoc[] = [
     query: pageQuery,
     responses: {
       200: {
-        description: 'a page of events, or a streamed download',
+        description:
+          'a page of events, or with format=… the whole set as a streamed download (format=json: an ' +
+          'application/json download, not a page)',
         schema: eventPageSchema,
         contentTypes: ['application/json'],
+        downloads: ['text/csv', 'application/geo+json'],
       },
     },
   },

@@ -6,13 +6,19 @@ import { decisionSchema, incidentInputSchema, victimInputSchema } from '../../se
 import type { Vigie } from '../../services/vigie.ts';
 import { principal } from '../auth.ts';
 import {
+  custodyLogSchema,
+  decisionResultSchema,
+  evidenceAddedSchema,
   incidentDetailSchema,
   incidentPageSchema,
   incidentSummarySchema,
+  presentCustodyLog,
   presentIncident,
   presentSummary,
+  recordedSchema,
+  victimsAddedSchema,
 } from '../presenters/incidents.ts';
-import { routeDocsFor, type RouteDoc } from '../route-registry.ts';
+import { okSchema, routeDocsFor, type RouteDoc } from '../route-registry.ts';
 import { validate } from '../validate.ts';
 
 const idParams = z.object({ id: z.uuid() });
@@ -57,12 +63,6 @@ const aggregateSchema = z.object({
 const memberBody = z.object({ userId: z.uuid() }).strict();
 const victimsBody = z.object({ victims: z.array(victimInputSchema).min(1).max(500) }).strict();
 const linkBody = z.object({ eventId: z.number().int().min(1) }).strict();
-const recorded = z.object({
-  id: z.string(),
-  reference: z.string(),
-  status: z.string(),
-  created: z.boolean(),
-});
 const candidateSchema = z.object({
   eventId: z.number(),
   date: z.string(),
@@ -95,8 +95,8 @@ export const incidentRouteDocs: RouteDoc[] = [
     {
       body: incidentInputSchema,
       responses: {
-        201: { description: 'recorded', schema: recorded },
-        200: { description: 'already recorded', schema: recorded },
+        201: { description: 'recorded', schema: recordedSchema },
+        200: { description: 'already recorded', schema: recordedSchema },
       },
     },
   ),
@@ -112,6 +112,7 @@ export const incidentRouteDocs: RouteDoc[] = [
   doc('post', '/api/v1/incidents/:id/decision', 'Move the verification workflow (reviewer ≠ reporter)', {
     params: idParams,
     body: decisionSchema,
+    responses: { 200: { description: 'the new status and version', schema: decisionResultSchema } },
   }),
   doc('get', '/api/v1/review-queue', 'Incidents awaiting a decision that the reader may decide on', {
     responses: {
@@ -130,10 +131,12 @@ export const incidentRouteDocs: RouteDoc[] = [
   doc('post', '/api/v1/incidents/:id/members', 'Add a monitor or admin to the case', {
     params: idParams,
     body: memberBody,
+    responses: { 200: { description: 'added (or already a member)', schema: okSchema } },
   }),
   doc('post', '/api/v1/incidents/:id/victims', 'Add individual victim records (case members only)', {
     params: idParams,
     body: victimsBody,
+    responses: { 200: { description: 'how many records were added', schema: victimsAddedSchema } },
   }),
   doc(
     'post',
@@ -142,6 +145,7 @@ export const incidentRouteDocs: RouteDoc[] = [
     {
       params: idParams,
       upload: { fields: { file: 'the evidence file' } },
+      responses: { 201: { description: 'received', schema: evidenceAddedSchema } },
     },
   ),
   doc(
@@ -157,7 +161,10 @@ export const incidentRouteDocs: RouteDoc[] = [
     'get',
     '/api/v1/incidents/:id/evidence/:evidenceId/custody',
     'The chain of custody of an evidence file',
-    { params: evidenceParams },
+    {
+      params: evidenceParams,
+      responses: { 200: { description: 'custody entries, oldest first', schema: custodyLogSchema } },
+    },
   ),
   doc(
     'get',
@@ -173,6 +180,7 @@ export const incidentRouteDocs: RouteDoc[] = [
   doc('post', '/api/v1/incidents/:id/links', 'Confirm that an imported event is this incident', {
     params: idParams,
     body: linkBody,
+    responses: { 200: { description: 'linked', schema: okSchema } },
   }),
 ];
 
@@ -185,7 +193,7 @@ export function registerIncidentRoutes(app: FastifyInstance, vigie: Vigie): void
   });
   app.post('/api/v1/incidents', async (request, reply) => {
     const result = await p.recordIncident(principal(request), validate(incidentInputSchema, request.body));
-    return reply.status(result.created ? 201 : 200).send(result);
+    return reply.status(result.created ? 201 : 200).send(recordedSchema.parse(result));
   });
   app.get('/api/v1/incidents/:id', async (request) => {
     const { id } = validate(idParams, request.params);
@@ -193,7 +201,9 @@ export function registerIncidentRoutes(app: FastifyInstance, vigie: Vigie): void
   });
   app.post('/api/v1/incidents/:id/decision', async (request) => {
     const { id } = validate(idParams, request.params);
-    return p.decide(principal(request), id, validate(decisionSchema, request.body));
+    return decisionResultSchema.parse(
+      await p.decide(principal(request), id, validate(decisionSchema, request.body)),
+    );
   });
   app.get('/api/v1/review-queue', async (request) => ({
     incidents: (await p.reviewQueue(principal(request))).map(presentSummary),
@@ -214,7 +224,9 @@ export function registerIncidentRoutes(app: FastifyInstance, vigie: Vigie): void
   });
   app.post('/api/v1/incidents/:id/victims', async (request) => {
     const { id } = validate(idParams, request.params);
-    return p.addVictims(principal(request), id, validate(victimsBody, request.body).victims);
+    return victimsAddedSchema.parse(
+      await p.addVictims(principal(request), id, validate(victimsBody, request.body).victims),
+    );
   });
   app.post('/api/v1/incidents/:id/evidence', async (request, reply) => {
     const { id } = validate(idParams, request.params);
@@ -229,7 +241,7 @@ export function registerIncidentRoutes(app: FastifyInstance, vigie: Vigie): void
       mediaType: part.mimetype,
       bytes,
     });
-    return reply.status(201).send(added);
+    return reply.status(201).send(evidenceAddedSchema.parse(added));
   });
   app.get('/api/v1/incidents/:id/evidence/:evidenceId', async (request, reply) => {
     const { id, evidenceId } = validate(evidenceParams, request.params);
@@ -243,7 +255,7 @@ export function registerIncidentRoutes(app: FastifyInstance, vigie: Vigie): void
   });
   app.get('/api/v1/incidents/:id/evidence/:evidenceId/custody', async (request) => {
     const { id, evidenceId } = validate(evidenceParams, request.params);
-    return { custody: await p.custodyLog(principal(request), id, evidenceId) };
+    return presentCustodyLog(await p.custodyLog(principal(request), id, evidenceId));
   });
   app.get('/api/v1/incidents/:id/candidates', async (request) => {
     const { id } = validate(idParams, request.params);

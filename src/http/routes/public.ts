@@ -23,6 +23,7 @@ export const publicRouteDocs: RouteDoc[] = [
         description: 'the release (JSON), or a CSV download',
         schema: publicReleaseSchema,
         contentTypes: ['application/json'],
+        downloads: ['text/csv'],
       },
     },
   },

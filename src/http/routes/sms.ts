@@ -64,7 +64,11 @@ export const smsRouteDocs: RouteDoc[] = [
     query: secretQuery,
     body: atForm,
     responses: {
-      200: { description: 'acknowledgement in French (text/plain)', contentTypes: ['text/plain'] },
+      200: {
+        description: 'acknowledgement in French (text/plain)',
+        schema: z.string(),
+        contentTypes: ['text/plain'],
+      },
     },
   },
   {

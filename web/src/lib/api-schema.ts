@@ -40,7 +40,8 @@ export interface paths {
                                 id: string;
                                 email: string;
                                 displayName: string;
-                                role: string;
+                                /** @enum {string} */
+                                role: "admin" | "monitor" | "analyst" | "viewer";
                                 organisationId: string;
                                 organisationName: string;
                                 regions: string[];
@@ -97,7 +98,12 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @constant */
+                            ok: true;
+                        };
+                    };
                 };
                 /** @description error */
                 default: {
@@ -150,7 +156,8 @@ export interface paths {
                                 id: string;
                                 email: string;
                                 displayName: string;
-                                role: string;
+                                /** @enum {string} */
+                                role: "admin" | "monitor" | "analyst" | "viewer";
                                 organisationId: string;
                                 organisationName: string;
                                 regions: string[];
@@ -322,7 +329,8 @@ export interface paths {
                                 id: string;
                                 email: string;
                                 displayName: string;
-                                role: string;
+                                /** @enum {string} */
+                                role: "admin" | "monitor" | "analyst" | "viewer";
                                 organisationId: string;
                                 organisationName: string;
                                 regions: string[];
@@ -381,7 +389,8 @@ export interface paths {
                             id: string;
                             email: string;
                             displayName: string;
-                            role: string;
+                            /** @enum {string} */
+                            role: "admin" | "monitor" | "analyst" | "viewer";
                             organisationId: string;
                             organisationName: string;
                             regions: string[];
@@ -453,7 +462,8 @@ export interface paths {
                             id: string;
                             email: string;
                             displayName: string;
-                            role: string;
+                            /** @enum {string} */
+                            role: "admin" | "monitor" | "analyst" | "viewer";
                             organisationId: string;
                             organisationName: string;
                             regions: string[];
@@ -515,7 +525,12 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @constant */
+                            ok: true;
+                        };
+                    };
                 };
                 /** @description error */
                 default: {
@@ -566,7 +581,12 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @constant */
+                            ok: true;
+                        };
+                    };
                 };
                 /** @description error */
                 default: {
@@ -649,7 +669,8 @@ export interface paths {
                                     crsv: boolean;
                                     childVictims: boolean;
                                 };
-                                status: string;
+                                /** @enum {string} */
+                                status: "reported" | "under_review" | "verified" | "not_verified" | "dismissed";
                                 standardOfProof: string | null;
                                 createdAt: string;
                                 updatedAt: string;
@@ -794,7 +815,8 @@ export interface paths {
                         "application/json": {
                             id: string;
                             reference: string;
-                            status: string;
+                            /** @enum {string} */
+                            status: "reported" | "under_review" | "verified" | "not_verified" | "dismissed";
                             created: boolean;
                         };
                     };
@@ -808,7 +830,8 @@ export interface paths {
                         "application/json": {
                             id: string;
                             reference: string;
-                            status: string;
+                            /** @enum {string} */
+                            status: "reported" | "under_review" | "verified" | "not_verified" | "dismissed";
                             created: boolean;
                         };
                     };
@@ -888,7 +911,8 @@ export interface paths {
                                 crsv: boolean;
                                 childVictims: boolean;
                             };
-                            status: string;
+                            /** @enum {string} */
+                            status: "reported" | "under_review" | "verified" | "not_verified" | "dismissed";
                             standardOfProof: string | null;
                             createdAt: string;
                             updatedAt: string;
@@ -920,8 +944,10 @@ export interface paths {
                                 longitude: number;
                             } | null;
                             verification: {
-                                from: string;
-                                to: string;
+                                /** @enum {string} */
+                                from: "reported" | "under_review" | "verified" | "not_verified" | "dismissed";
+                                /** @enum {string} */
+                                to: "reported" | "under_review" | "verified" | "not_verified" | "dismissed";
                                 standardOfProof: string | null;
                                 reason?: string | null;
                                 decidedBy: string;
@@ -1014,12 +1040,18 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description ok */
+                /** @description the new status and version */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            status: "reported" | "under_review" | "verified" | "not_verified" | "dismissed";
+                            version: number;
+                        };
+                    };
                 };
                 /** @description error */
                 default: {
@@ -1095,7 +1127,8 @@ export interface paths {
                                     crsv: boolean;
                                     childVictims: boolean;
                                 };
-                                status: string;
+                                /** @enum {string} */
+                                status: "reported" | "under_review" | "verified" | "not_verified" | "dismissed";
                                 standardOfProof: string | null;
                                 createdAt: string;
                                 updatedAt: string;
@@ -1221,12 +1254,17 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description ok */
+                /** @description added (or already a member) */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @constant */
+                            ok: true;
+                        };
+                    };
                 };
                 /** @description error */
                 default: {
@@ -1302,12 +1340,16 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description ok */
+                /** @description how many records were added */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            added: number;
+                        };
+                    };
                 };
                 /** @description error */
                 default: {
@@ -1363,12 +1405,18 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description ok */
-                200: {
+                /** @description received */
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: string;
+                            sha256: string;
+                            sizeBytes: number;
+                        };
+                    };
                 };
                 /** @description error */
                 default: {
@@ -1465,12 +1513,23 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description ok */
+                /** @description custody entries, oldest first */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            custody: {
+                                evidenceId: string;
+                                at: string;
+                                userId: string;
+                                /** @enum {string} */
+                                action: "received" | "downloaded";
+                                note: string | null;
+                            }[];
+                        };
+                    };
                 };
                 /** @description error */
                 default: {
@@ -1590,12 +1649,17 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description ok */
+                /** @description linked */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @constant */
+                            ok: true;
+                        };
+                    };
                 };
                 /** @description error */
                 default: {
@@ -1655,9 +1719,12 @@ export interface paths {
                                 id: string;
                                 reference: string;
                                 source: string;
-                                state: string;
-                                severity: string;
-                                harm: string;
+                                /** @enum {string} */
+                                state: "open" | "acknowledged" | "responding" | "closed";
+                                /** @enum {string} */
+                                severity: "low" | "medium" | "high" | "critical";
+                                /** @enum {string} */
+                                harm: "killing" | "injury" | "torture_ill_treatment" | "abduction_disappearance" | "crsv" | "arbitrary_detention" | "property_livelihoods" | "forced_displacement" | "attack_on_humanitarian_or_un" | "child_recruitment_use" | "threats_intimidation" | "armed_attack" | "unspecified";
                                 peopleCount: number | null;
                                 area: {
                                     placeCode: string | null;
@@ -1777,9 +1844,12 @@ export interface paths {
                                 id: string;
                                 reference: string;
                                 source: string;
-                                state: string;
-                                severity: string;
-                                harm: string;
+                                /** @enum {string} */
+                                state: "open" | "acknowledged" | "responding" | "closed";
+                                /** @enum {string} */
+                                severity: "low" | "medium" | "high" | "critical";
+                                /** @enum {string} */
+                                harm: "killing" | "injury" | "torture_ill_treatment" | "abduction_disappearance" | "crsv" | "arbitrary_detention" | "property_livelihoods" | "forced_displacement" | "attack_on_humanitarian_or_un" | "child_recruitment_use" | "threats_intimidation" | "armed_attack" | "unspecified";
                                 peopleCount: number | null;
                                 area: {
                                     placeCode: string | null;
@@ -1829,9 +1899,12 @@ export interface paths {
                                 id: string;
                                 reference: string;
                                 source: string;
-                                state: string;
-                                severity: string;
-                                harm: string;
+                                /** @enum {string} */
+                                state: "open" | "acknowledged" | "responding" | "closed";
+                                /** @enum {string} */
+                                severity: "low" | "medium" | "high" | "critical";
+                                /** @enum {string} */
+                                harm: "killing" | "injury" | "torture_ill_treatment" | "abduction_disappearance" | "crsv" | "arbitrary_detention" | "property_livelihoods" | "forced_displacement" | "attack_on_humanitarian_or_un" | "child_recruitment_use" | "threats_intimidation" | "armed_attack" | "unspecified";
                                 peopleCount: number | null;
                                 area: {
                                     placeCode: string | null;
@@ -1932,9 +2005,12 @@ export interface paths {
                                 id: string;
                                 reference: string;
                                 source: string;
-                                state: string;
-                                severity: string;
-                                harm: string;
+                                /** @enum {string} */
+                                state: "open" | "acknowledged" | "responding" | "closed";
+                                /** @enum {string} */
+                                severity: "low" | "medium" | "high" | "critical";
+                                /** @enum {string} */
+                                harm: "killing" | "injury" | "torture_ill_treatment" | "abduction_disappearance" | "crsv" | "arbitrary_detention" | "property_livelihoods" | "forced_displacement" | "attack_on_humanitarian_or_un" | "child_recruitment_use" | "threats_intimidation" | "armed_attack" | "unspecified";
                                 peopleCount: number | null;
                                 area: {
                                     placeCode: string | null;
@@ -1973,9 +2049,12 @@ export interface paths {
                                 id: string;
                                 reference: string;
                                 source: string;
-                                state: string;
-                                severity: string;
-                                harm: string;
+                                /** @enum {string} */
+                                state: "open" | "acknowledged" | "responding" | "closed";
+                                /** @enum {string} */
+                                severity: "low" | "medium" | "high" | "critical";
+                                /** @enum {string} */
+                                harm: "killing" | "injury" | "torture_ill_treatment" | "abduction_disappearance" | "crsv" | "arbitrary_detention" | "property_livelihoods" | "forced_displacement" | "attack_on_humanitarian_or_un" | "child_recruitment_use" | "threats_intimidation" | "armed_attack" | "unspecified";
                                 peopleCount: number | null;
                                 area: {
                                     placeCode: string | null;
@@ -2251,12 +2330,19 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description ok */
+                /** @description resolved (with the new alert) or dismissed */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            status: "resolved" | "dismissed";
+                            alertId: string | null;
+                            reference: string | null;
+                        };
+                    };
                 };
                 /** @description error */
                 default: {
@@ -2310,9 +2396,12 @@ export interface paths {
                             id: string;
                             reference: string;
                             source: string;
-                            state: string;
-                            severity: string;
-                            harm: string;
+                            /** @enum {string} */
+                            state: "open" | "acknowledged" | "responding" | "closed";
+                            /** @enum {string} */
+                            severity: "low" | "medium" | "high" | "critical";
+                            /** @enum {string} */
+                            harm: "killing" | "injury" | "torture_ill_treatment" | "abduction_disappearance" | "crsv" | "arbitrary_detention" | "property_livelihoods" | "forced_displacement" | "attack_on_humanitarian_or_un" | "child_recruitment_use" | "threats_intimidation" | "armed_attack" | "unspecified";
                             peopleCount: number | null;
                             area: {
                                 placeCode: string | null;
@@ -2349,7 +2438,8 @@ export interface paths {
                             timeline: {
                                 seq: number;
                                 action: string;
-                                state: string;
+                                /** @enum {string} */
+                                state: "open" | "acknowledged" | "responding" | "closed";
                                 at: string;
                                 by: string | null;
                             }[];
@@ -2431,9 +2521,12 @@ export interface paths {
                             id: string;
                             reference: string;
                             source: string;
-                            state: string;
-                            severity: string;
-                            harm: string;
+                            /** @enum {string} */
+                            state: "open" | "acknowledged" | "responding" | "closed";
+                            /** @enum {string} */
+                            severity: "low" | "medium" | "high" | "critical";
+                            /** @enum {string} */
+                            harm: "killing" | "injury" | "torture_ill_treatment" | "abduction_disappearance" | "crsv" | "arbitrary_detention" | "property_livelihoods" | "forced_displacement" | "attack_on_humanitarian_or_un" | "child_recruitment_use" | "threats_intimidation" | "armed_attack" | "unspecified";
                             peopleCount: number | null;
                             area: {
                                 placeCode: string | null;
@@ -2524,9 +2617,12 @@ export interface paths {
                             id: string;
                             reference: string;
                             source: string;
-                            state: string;
-                            severity: string;
-                            harm: string;
+                            /** @enum {string} */
+                            state: "open" | "acknowledged" | "responding" | "closed";
+                            /** @enum {string} */
+                            severity: "low" | "medium" | "high" | "critical";
+                            /** @enum {string} */
+                            harm: "killing" | "injury" | "torture_ill_treatment" | "abduction_disappearance" | "crsv" | "arbitrary_detention" | "property_livelihoods" | "forced_displacement" | "attack_on_humanitarian_or_un" | "child_recruitment_use" | "threats_intimidation" | "armed_attack" | "unspecified";
                             peopleCount: number | null;
                             area: {
                                 placeCode: string | null;
@@ -2625,9 +2721,12 @@ export interface paths {
                             id: string;
                             reference: string;
                             source: string;
-                            state: string;
-                            severity: string;
-                            harm: string;
+                            /** @enum {string} */
+                            state: "open" | "acknowledged" | "responding" | "closed";
+                            /** @enum {string} */
+                            severity: "low" | "medium" | "high" | "critical";
+                            /** @enum {string} */
+                            harm: "killing" | "injury" | "torture_ill_treatment" | "abduction_disappearance" | "crsv" | "arbitrary_detention" | "property_livelihoods" | "forced_displacement" | "attack_on_humanitarian_or_un" | "child_recruitment_use" | "threats_intimidation" | "armed_attack" | "unspecified";
                             peopleCount: number | null;
                             area: {
                                 placeCode: string | null;
@@ -2801,7 +2900,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "text/plain": string;
+                    };
                 };
                 /** @description error */
                 default: {
@@ -2962,12 +3063,26 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description entries */
+                /** @description entries, newest first */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            entries: {
+                                seq: number;
+                                at: string;
+                                actorId: string | null;
+                                action: string;
+                                targetType: string;
+                                targetId: string | null;
+                                details: {
+                                    [key: string]: string | number | boolean | null;
+                                };
+                            }[];
+                        };
+                    };
                 };
                 /** @description error */
                 default: {
@@ -3026,7 +3141,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description a page of events, or a streamed download */
+                /** @description a page of events, or with format=… the whole set as a streamed download (format=json: an application/json download, not a page) */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -3072,6 +3187,8 @@ export interface paths {
                             }[];
                             nextCursor: string | null;
                         };
+                        "text/csv": unknown;
+                        "application/geo+json": unknown;
                     };
                 };
                 /** @description error */
@@ -5105,6 +5222,7 @@ export interface paths {
                                 droppedInvalid: number | null;
                             };
                         };
+                        "text/csv": unknown;
                     };
                 };
                 /** @description error */

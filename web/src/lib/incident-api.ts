@@ -1,6 +1,14 @@
 import type { ApiResponse, Draft } from './api-types.ts';
 import { request, sendJson } from './api.ts';
-import type { Decision, IncidentInput, RecordedIncident, VictimInput } from './incident-types.ts';
+import type {
+  Decision,
+  DecisionResult,
+  EvidenceAdded,
+  IncidentInput,
+  RecordedIncident,
+  VictimInput,
+  VictimsAdded,
+} from './incident-types.ts';
 
 const id = (v: string) => encodeURIComponent(v);
 
@@ -31,30 +39,34 @@ export const incidentApi = {
 
 export const login = (email: string, password: string) =>
   sendJson<ApiResponse<'/api/v1/auth/login', 'post'>>('POST', '/api/v1/auth/login', { email, password });
-/** The server documents no answer body for sign-out, decisions, links and victims: the app reads none. */
-export const logout = () => sendJson<unknown>('POST', '/api/v1/auth/logout');
+export const logout = () =>
+  sendJson<ApiResponse<'/api/v1/auth/logout', 'post'>>('POST', '/api/v1/auth/logout');
 
 /** The form sends what its inputs hold; the server's VALIDATION_FAILED issues go beside the fields (api-types Draft). */
 export const recordIncident = (body: Draft<IncidentInput>) =>
   sendJson<RecordedIncident>('POST', '/api/v1/incidents', body);
 
 export const decide = (incidentId: string, body: Decision) =>
-  sendJson<unknown>('POST', `/api/v1/incidents/${id(incidentId)}/decision`, body);
+  sendJson<DecisionResult>('POST', `/api/v1/incidents/${id(incidentId)}/decision`, body);
 
 export const confirmLink = (incidentId: string, eventId: number) =>
-  sendJson<unknown>('POST', `/api/v1/incidents/${id(incidentId)}/links`, { eventId });
+  sendJson<ApiResponse<'/api/v1/incidents/{id}/links', 'post'>>(
+    'POST',
+    `/api/v1/incidents/${id(incidentId)}/links`,
+    { eventId },
+  );
 
 /** Uploads an evidence file as multipart field `file`; the server hashes it at intake. */
-export async function uploadEvidence(incidentId: string, file: File): Promise<unknown> {
+export async function uploadEvidence(incidentId: string, file: File): Promise<EvidenceAdded> {
   const form = new FormData();
   form.append('file', file, file.name);
   const response = await request(`/api/v1/incidents/${id(incidentId)}/evidence`, {
     method: 'POST',
     body: form,
   });
-  return response.json();
+  return (await response.json()) as EvidenceAdded;
 }
 
 /** Adds individual victim records to a case (its members only); identity fields are sealed on the server. */
 export const addVictims = (incidentId: string, victims: Draft<VictimInput>[]) =>
-  sendJson<unknown>('POST', `/api/v1/incidents/${id(incidentId)}/victims`, { victims });
+  sendJson<VictimsAdded>('POST', `/api/v1/incidents/${id(incidentId)}/victims`, { victims });

@@ -4,7 +4,7 @@
  */
 import type { ApiBody, ApiResponse, Item } from './api-types.ts';
 
-/** The roles an account may have (the body of POST /api/v1/users); answers describe `role` as a plain string. */
+/** The roles an account may have (the body of POST /api/v1/users; the same list in every answer). */
 export type Role = ApiBody<'/api/v1/users'>['role'];
 
 /** The signed-in account (GET /api/v1/auth/me, POST /api/v1/auth/login). */
@@ -21,7 +21,13 @@ export type VictimRecord = Item<NonNullable<IncidentDetail['victims']>>;
 export type IncidentInput = ApiBody<'/api/v1/incidents'>;
 export type RecordedIncident = ApiResponse<'/api/v1/incidents', 'post'>;
 export type Decision = ApiBody<'/api/v1/incidents/{id}/decision'>;
+export type DecisionResult = ApiResponse<'/api/v1/incidents/{id}/decision', 'post'>;
 export type VictimInput = Item<ApiBody<'/api/v1/incidents/{id}/victims'>['victims']>;
+export type VictimsAdded = ApiResponse<'/api/v1/incidents/{id}/victims', 'post'>;
+
+export type EvidenceAdded = ApiResponse<'/api/v1/incidents/{id}/evidence', 'post'>;
+export type CustodyLog = ApiResponse<'/api/v1/incidents/{id}/evidence/{evidenceId}/custody'>;
+export type CustodyEntry = Item<CustodyLog['custody']>;
 
 export type Candidates = ApiResponse<'/api/v1/incidents/{id}/candidates'>;
 export type Candidate = Item<Candidates['candidates']>;

@@ -101,6 +101,5 @@ export const NEXT_STATES: Record<IncidentState, readonly Decision['to'][]> = {
   dismissed: ['under_review'],
 };
 
-/** The decisions open from a status as the server answers it (a plain string): none from an unknown one. */
-export const nextStates = (status: string): readonly Decision['to'][] =>
-  (NEXT_STATES as Partial<Record<string, readonly Decision['to'][]>>)[status] ?? [];
+/** The decisions open from a status as the server answers it. */
+export const nextStates = (status: IncidentState): readonly Decision['to'][] => NEXT_STATES[status];

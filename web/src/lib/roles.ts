@@ -22,14 +22,13 @@ const PAGE_ROLES: Record<string, readonly Role[]> = {
 /** Pages an anonymous visitor may open. */
 export const PUBLIC_PAGES: readonly string[] = ['/public', '/sign-in'];
 
-/** The server answers a user's role as a plain string (GET /api/v1/auth/me): an unknown one may open nothing. */
-const among = (roles: readonly Role[], role: string): boolean => (roles as readonly string[]).includes(role);
+const among = (roles: readonly Role[], role: Role): boolean => roles.includes(role);
 
-export function mayOpen(role: string, path: string): boolean {
+export function mayOpen(role: Role, path: string): boolean {
   if (path.startsWith('/incidents/') && path !== '/incidents/new')
     return among(PAGE_ROLES['/incidents']!, role);
   if (path.startsWith('/alerts/') && !(path in PAGE_ROLES)) return among(PAGE_ROLES['/alerts']!, role);
   return among(PAGE_ROLES[path] ?? ALL, role);
 }
 
-export const canRecord = (role: string): boolean => among(RECORDERS, role);
+export const canRecord = (role: Role): boolean => among(RECORDERS, role);

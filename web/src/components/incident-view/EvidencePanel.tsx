@@ -1,17 +1,9 @@
 import { useRef, useState, type FormEvent } from 'react';
-import { useI18n, type MessageKey } from '../../i18n/i18n.tsx';
+import { useI18n } from '../../i18n/i18n.tsx';
 import { ApiError, getJson } from '../../lib/api.ts';
 import { incidentApi, uploadEvidence } from '../../lib/incident-api.ts';
-import type { IncidentDetail } from '../../lib/incident-types.ts';
+import type { CustodyEntry, CustodyLog, IncidentDetail } from '../../lib/incident-types.ts';
 import { ErrorMessage } from '../StatusMessage.tsx';
-
-interface CustodyEntry {
-  evidenceId: string;
-  at: string;
-  userId: string;
-  action: string;
-  note: string | null;
-}
 
 /**
  * Evidence files: hash, size, type; download and custody log for the case's members, and an upload (multipart
@@ -47,7 +39,7 @@ export function EvidencePanel({ incident, onChange }: { incident: IncidentDetail
     );
   };
   const showCustody = (evidenceId: string) => {
-    getJson<{ custody: CustodyEntry[] }>(incidentApi.custody(incident.id, evidenceId)).then(
+    getJson<CustodyLog>(incidentApi.custody(incident.id, evidenceId)).then(
       (answer) => setCustody((c) => ({ ...c, [evidenceId]: answer.custody })),
       (err: unknown) => setError(err instanceof ApiError ? err : new ApiError(0, 'NETWORK', String(err))),
     );
@@ -80,7 +72,7 @@ export function EvidencePanel({ incident, onChange }: { incident: IncidentDetail
               <ol className="custody" aria-label={t('evidence.custody')}>
                 {custody[e.id]!.map((c, n) => (
                   <li key={n}>
-                    {fmt.dateTime(c.at)} — {t(`custody.${c.action}` as MessageKey)} ({c.userId})
+                    {fmt.dateTime(c.at)} — {t(`custody.${c.action}`)} ({c.userId})
                     {c.note ? ` : ${c.note}` : ''}
                   </li>
                 ))}
