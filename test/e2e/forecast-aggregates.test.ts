@@ -22,6 +22,13 @@ describe.skipIf(!hasSharedData)('forecasts and alert rules from the monthly aggr
   let dir: string;
   const db = () => ['--db', join(dir, 'vigie.db')];
   const run = (...args: string[]) => cli([...args, ...db()]);
+  /** The flags that read the monthly aggregates instead of stored events. */
+  const fromAggregates = (outcome: 'fatalities' | 'events') => [
+    '--source',
+    'aggregates',
+    '--outcome',
+    outcome,
+  ];
   const short = ['--origins', '2025-01:2025-04', '--horizons', '1-2', '--samples', '200'];
 
   beforeAll(async () => {
@@ -38,16 +45,7 @@ describe.skipIf(!hasSharedData)('forecasts and alert rules from the monthly aggr
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('backtests fatalities by Natural Earth region (no admin-1 set loaded) on months after the event files', async () => {
-    const res = await run(
-      'forecast',
-      'backtest',
-      '--source',
-      'aggregates',
-      '--outcome',
-      'fatalities',
-      ...short,
-      '--json',
-    );
+    const res = await run('forecast', 'backtest', ...fromAggregates('fatalities'), ...short, '--json');
     expect(res.code, res.stderr).toBe(0);
     const r = JSON.parse(res.stdout) as BacktestResponse;
     expect(r).toMatchObject({
@@ -62,10 +60,7 @@ describe.skipIf(!hasSharedData)('forecasts and alert rules from the monthly aggr
     const table = await run(
       'forecast',
       'backtest',
-      '--source',
-      'aggregates',
-      '--outcome',
-      'fatalities',
+      ...fromAggregates('fatalities'),
       ...short,
       '--lang',
       'en',
@@ -79,10 +74,7 @@ describe.skipIf(!hasSharedData)('forecasts and alert rules from the monthly aggr
     const res = await run(
       'forecast',
       'run',
-      '--source',
-      'aggregates',
-      '--outcome',
-      'events',
+      ...fromAggregates('events'),
       '--unit',
       'admin2',
       '--samples',
@@ -153,15 +145,7 @@ describe.skipIf(!hasSharedData)('forecasts and alert rules from the monthly aggr
   }, 180_000);
 
   it('runs the alert rules on the aggregates: a scan of the latest month and an out-of-sample evaluation', async () => {
-    const scan = await run(
-      'alert-rules',
-      'scan',
-      '--source',
-      'aggregates',
-      '--outcome',
-      'fatalities',
-      '--json',
-    );
+    const scan = await run('alert-rules', 'scan', ...fromAggregates('fatalities'), '--json');
     expect(scan.code, scan.stderr).toBe(0);
     const s = JSON.parse(scan.stdout) as AlertScanResponse;
     expect(s).toMatchObject({
@@ -174,10 +158,7 @@ describe.skipIf(!hasSharedData)('forecasts and alert rules from the monthly aggr
     const evaluation = await run(
       'alert-rules',
       'evaluate',
-      '--source',
-      'aggregates',
-      '--outcome',
-      'fatalities',
+      ...fromAggregates('fatalities'),
       '--from',
       '2018-01',
       '--tune-to',
@@ -203,10 +184,7 @@ describe.skipIf(!hasSharedData)('forecasts and alert rules from the monthly aggr
     const grid = await run(
       'forecast',
       'backtest',
-      '--source',
-      'aggregates',
-      '--outcome',
-      'events',
+      ...fromAggregates('events'),
       '--unit',
       'priogrid',
       ...short,
