@@ -4,15 +4,15 @@
  *
  * - Civilian outcomes show civilian fatalities and civilian-harm events; the political-violence outcomes
  *   ("fatalities", "events") show all political-violence fatalities and events.
- * - The source is the stored run's; without a run, stored events, or the aggregates when no event is stored
- *   (a deployment that loads only ACLED's monthly files).
+ * - The source is the stored run's. Without a run, civilian harm comes from stored events, and political
+ *   violence from whichever source reaches later (an old event file beside current monthly aggregates).
  * - The window ends at the last month of the source's data, not at today: a month without data is not a month
  *   without harm.
  */
 import { VigieError } from '../core/errors.ts';
 import { addMonths, monthsBetween } from '../core/months.ts';
 import type { AreaUnit } from './area-schema.ts';
-import { loadAggregateForecastData } from './forecast-data-aggregates.ts';
+import { AGGREGATE_MEASURE, loadAggregateForecastData } from './forecast-data-aggregates.ts';
 import {
   dataSpan,
   type ForecastDataDeps,
@@ -55,6 +55,19 @@ export function historyWindow(
   return { from: monthsBetween(span.first, from) < 0 ? span.first : from, to: span.last };
 }
 
+/** Without a run, political violence is read from whichever source reaches later: old events or current aggregates. */
+async function newerSource(
+  deps: ForecastDataDeps,
+  country: string,
+  span: { last: string } | null,
+): Promise<ForecastSource> {
+  let last: string | null = null;
+  for (const r of await deps.monthly(AGGREGATE_MEASURE)) {
+    if (r.country === country && (last === null || r.month > last)) last = r.month;
+  }
+  return last !== null && (span === null || last > span.last) ? 'aggregates' : 'events';
+}
+
 export async function areaSeries(
   deps: ForecastDataDeps,
   req: {
@@ -70,7 +83,7 @@ export async function areaSeries(
   const family = familyOf(req.outcome);
   const span = req.source === 'aggregates' ? null : await dataSpan(deps.counts, req.country);
   const source: ForecastSource =
-    req.source ?? (span === null && family === 'political-violence' ? 'aggregates' : 'events');
+    req.source ?? (family === 'political-violence' ? await newerSource(deps, req.country, span) : 'events');
   if (source === 'aggregates') {
     const data = await loadAggregateForecastData(deps, { ...req, outcome: 'fatalities' });
     const first = Math.max(0, data.months.length - req.months);
