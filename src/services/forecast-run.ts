@@ -72,6 +72,7 @@ export async function forecastRun(deps: ForecastRunDeps, req: ForecastRunRequest
     data.codes.forEach((code, u) => {
       const sorted = Float64Array.from(unitSamples(forecast, u)).sort();
       const interval = centralIntervalSorted(sorted, 0.1);
+      const likely = centralIntervalSorted(sorted, 0.5);
       values.push({
         unitCode: code,
         unitName: data.names[u] ?? code,
@@ -81,6 +82,8 @@ export async function forecastRun(deps: ForecastRunDeps, req: ForecastRunRequest
         median: quantileSorted(sorted, 0.5),
         lower90: interval.lower,
         upper90: interval.upper,
+        lower50: likely.lower,
+        upper50: likely.upper,
         pAny: exceedanceProbability(sorted, 1),
         pMass: exceedanceProbability(sorted, 25),
       });

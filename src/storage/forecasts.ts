@@ -32,6 +32,8 @@ interface ForecastTables {
     median: number;
     lower90: number;
     upper90: number;
+    lower50: number | null;
+    upper50: number | null;
     p_any: number;
     p_mass: number;
   };
@@ -85,6 +87,8 @@ export function forecastStore<DB>(database: Kysely<DB>): ForecastPort {
                 median: v.median,
                 lower90: v.lower90,
                 upper90: v.upper90,
+                lower50: v.lower50,
+                upper50: v.upper50,
                 p_any: v.pAny,
                 p_mass: v.pMass,
               })),
@@ -123,6 +127,8 @@ export function forecastStore<DB>(database: Kysely<DB>): ForecastPort {
         median: Number(r.median),
         lower90: Number(r.lower90),
         upper90: Number(r.upper90),
+        lower50: r.lower50 === null ? null : Number(r.lower50),
+        upper50: r.upper50 === null ? null : Number(r.upper50),
         pAny: Number(r.p_any),
         pMass: Number(r.p_mass),
       }));

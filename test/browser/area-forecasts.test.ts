@@ -20,6 +20,8 @@ interface Value {
   mean: number;
   median: number;
   lower90: number;
+  lower50: number;
+  upper50: number;
   upper90: number;
   pAny: number;
   pMass: number;
@@ -153,6 +155,7 @@ describe.skipIf(!hasSharedData || !chromiumAvailable)('forecasts on the map and 
       const row = page.locator(`[data-testid=area-forecast-table] tr[data-month="${v.targetMonth}"]`);
       expect(await cell(row, 'median')).toBe(one('fr', v.median));
       expect(await cell(row, 'interval')).toBe(`${one('fr', v.lower90)} – ${one('fr', v.upper90)}`);
+      expect(await cell(row, 'interval50')).toBe(`${one('fr', v.lower50)} – ${one('fr', v.upper50)}`);
       expect(await cell(row, 'mean')).toBe(one('fr', v.mean));
       expect(await cell(row, 'pAny')).toBe(pct('fr', v.pAny));
       expect(await cell(row, 'pMass')).toBe(pct('fr', v.pMass));

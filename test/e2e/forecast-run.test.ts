@@ -46,8 +46,11 @@ describe.skipIf(!hasSharedData)('forecast run on the real Mali file', () => {
       expect(set.values).toHaveLength(9 * 2);
       expect(new Set(set.values.map((v) => v.targetMonth))).toEqual(new Set(['2019-01', '2019-02']));
       for (const v of set.values) {
-        expect(v.lower90).toBeLessThanOrEqual(v.median);
-        expect(v.median).toBeLessThanOrEqual(v.upper90);
+        // The 50 % interval sits inside the 90 % one, around the median.
+        expect(v.lower90).toBeLessThanOrEqual(v.lower50!);
+        expect(v.lower50!).toBeLessThanOrEqual(v.median);
+        expect(v.median).toBeLessThanOrEqual(v.upper50!);
+        expect(v.upper50!).toBeLessThanOrEqual(v.upper90);
         expect(v.pAny).toBeGreaterThanOrEqual(v.pMass);
       }
       // Mopti, where most civilians were killed in 2018, has the highest expected toll.

@@ -20,6 +20,8 @@ const value = (unitCode: string, targetMonth: string, mean: number): ForecastVal
   median: Math.floor(mean),
   lower90: 0,
   upper90: 3 * mean,
+  lower50: mean / 2,
+  upper50: 2 * mean,
   pAny: 0.5,
   pMass: 0.01,
 });

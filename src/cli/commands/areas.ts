@@ -74,10 +74,11 @@ export function areaLines(p: AreaProfile, locale: Locale): string[] {
       model: run.model,
       at: run.createdAt,
     }),
-    `  ${t(locale, 'cli.areas.month').padEnd(9)}${'h'.padStart(3)}${'median'.padStart(8)}${'90 %'.padStart(14)}${'mean'.padStart(8)}${'P(≥1)'.padStart(8)}${'P(≥25)'.padStart(8)}`,
+    `  ${t(locale, 'cli.areas.month').padEnd(9)}${'h'.padStart(3)}${'median'.padStart(8)}${'50 %'.padStart(14)}${'90 %'.padStart(14)}${'mean'.padStart(8)}${'P(≥1)'.padStart(8)}${'P(≥25)'.padStart(8)}`,
     ...values.map(
       (v) =>
         `  ${v.targetMonth.padEnd(9)}${String(v.horizon).padStart(3)}${decimal(v.median).padStart(8)}` +
+        `${(v.lower50 === null || v.upper50 === null ? '—' : `${decimal(v.lower50)}–${decimal(v.upper50)}`).padStart(14)}` +
         `${`${decimal(v.lower90)}–${decimal(v.upper90)}`.padStart(14)}${v.mean.toFixed(1).padStart(8)}` +
         `${v.pAny.toFixed(2).padStart(8)}${v.pMass.toFixed(2).padStart(8)}`,
     ),

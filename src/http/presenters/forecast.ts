@@ -127,6 +127,9 @@ export const forecastSetSchema = z.object({
       median: z.number(),
       lower90: z.number(),
       upper90: z.number(),
+      /** Central 50 % interval; null for runs stored before it was kept. */
+      lower50: z.number().nullable(),
+      upper50: z.number().nullable(),
       pAny: z.number(),
       pMass: z.number(),
     }),
@@ -156,6 +159,8 @@ export function presentForecastSet(s: ForecastSet): z.infer<typeof forecastSetSc
       mean: v.mean,
       median: v.median,
       lower90: v.lower90,
+      lower50: v.lower50,
+      upper50: v.upper50,
       upper90: v.upper90,
       pAny: v.pAny,
       pMass: v.pMass,

@@ -26,6 +26,9 @@ export interface ForecastValueRecord {
   /** Central 90 % predictive interval. */
   lower90: number;
   upper90: number;
+  /** Central 50 % predictive interval; null for runs stored before it was kept. */
+  lower50: number | null;
+  upper50: number | null;
   /** P(y ≥ 1) and P(y ≥ 25). */
   pAny: number;
   pMass: number;

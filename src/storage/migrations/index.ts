@@ -8,6 +8,7 @@ import * as m0005 from './0005-forecasts.ts';
 import * as m0006 from './0006-alerts.ts';
 import * as m0007 from './0007-sms-outbox.ts';
 import * as m0008 from './0008-forecast-source.ts';
+import * as m0009 from './0009-forecast-interval50.ts';
 
 type DialectMigration = (db: Kysely<unknown>, d: DialectColumns) => Promise<void>;
 
@@ -21,6 +22,7 @@ const MIGRATIONS: ReadonlyArray<readonly [string, DialectMigration]> = [
   ['0006-alerts', m0006.up],
   ['0007-sms-outbox', m0007.up],
   ['0008-forecast-source', m0008.up],
+  ['0009-forecast-interval50', m0009.up],
 ];
 
 export async function migrateToLatest(db: Kysely<unknown>, dialect: DialectColumns): Promise<void> {

@@ -4465,6 +4465,8 @@ export interface paths {
                                 median: number;
                                 lower90: number;
                                 upper90: number;
+                                lower50: number | null;
+                                upper50: number | null;
                                 pAny: number;
                                 pMass: number;
                             }[];
@@ -4567,6 +4569,8 @@ export interface paths {
                                     median: number;
                                     lower90: number;
                                     upper90: number;
+                                    lower50: number | null;
+                                    upper50: number | null;
                                     pAny: number;
                                     pMass: number;
                                 }[];

@@ -13,6 +13,8 @@ const value = (unitCode: string, horizon: number, pAny: number): ForecastValue =
   median: 1,
   lower90: 0,
   upper90: 3,
+  lower50: 0,
+  upper50: 2,
   pAny,
   pMass: 0,
 });

@@ -31,6 +31,7 @@ export function AreaFanChart({
   const observedName = t('area.chart.observed');
   const medianName = t('area.chart.median');
   const bandName = t('area.chart.interval90');
+  const band50Name = t('area.chart.interval50');
   const observed = useMemo(
     () =>
       history.map((h) => ({
@@ -42,9 +43,8 @@ export function AreaFanChart({
   // The band and the median start at the origin's observed value, so the fan visibly grows out of the history.
   const fan = useMemo(() => {
     const start = origin ? observed.find((o) => o.date.getTime() === mid(origin).getTime()) : undefined;
-    const head = start
-      ? [{ date: start.date, median: start.value, lower: start.value, upper: start.value }]
-      : [];
+    const s = start?.value ?? 0;
+    const head = start ? [{ date: start.date, median: s, lower: s, upper: s, lower50: s, upper50: s }] : [];
     return [
       ...head,
       ...values.map((v) => ({
@@ -52,6 +52,9 @@ export function AreaFanChart({
         median: v.median,
         lower: v.lower90,
         upper: v.upper90,
+        // Runs stored before the 50 % interval was kept draw the 90 % band alone.
+        lower50: v.lower50 ?? v.median,
+        upper50: v.upper50 ?? v.median,
       })),
     ];
   }, [observed, values, origin]);
@@ -65,13 +68,14 @@ export function AreaFanChart({
       x: { type: 'utc', label: null, tickFormat: (d: Date) => fmt.month(d) },
       y: { label: t(`forecast.outcome.${outcome}`), grid: true, zero: true },
       color: {
-        domain: [observedName, medianName, bandName],
-        range: [OBSERVED, FORECAST, '#f4b183'],
+        domain: [observedName, medianName, band50Name, bandName],
+        range: [OBSERVED, FORECAST, '#e8885a', '#f4b183'],
         legend: values.length > 0,
       },
       marks: [
         ...(origin ? [Plot.ruleX([mid(origin)], { stroke: '#9aa5b1', strokeDasharray: '2,3' })] : []),
         Plot.areaY(fan, { x: 'date', y1: 'lower', y2: 'upper', fill: '#f4b183', fillOpacity: 0.6 }),
+        Plot.areaY(fan, { x: 'date', y1: 'lower50', y2: 'upper50', fill: '#e8885a', fillOpacity: 0.7 }),
         Plot.lineY(observed, { x: 'date', y: 'value', stroke: OBSERVED, strokeWidth: 1.5 }),
         Plot.dot(observed, { x: 'date', y: 'value', fill: OBSERVED, r: 1.8 }),
         Plot.lineY(fan, { x: 'date', y: 'median', stroke: FORECAST, strokeWidth: 2, strokeDasharray: '5,3' }),
@@ -84,7 +88,7 @@ export function AreaFanChart({
         Plot.ruleY([0]),
       ],
     }),
-    [t, fmt, name, outcome, observed, fan, values, origin, observedName, medianName, bandName],
+    [t, fmt, name, outcome, observed, fan, values, origin, observedName, medianName, band50Name, bandName],
   );
   return (
     <figure className="area-chart" data-testid="area-chart">

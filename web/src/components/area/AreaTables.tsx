@@ -5,7 +5,7 @@ import type { AreaAlert, AreaMonth } from '../../lib/area-api.ts';
 import { harmLabel } from '../alerts/AlertTable.tsx';
 import { Link } from '../Link.tsx';
 
-/** The forecast month by month: median, central 90 % interval, mean and the two probabilities. */
+/** The forecast month by month: median, central 50 % and 90 % intervals, mean and the two probabilities. */
 export function AreaForecastTable({ values }: { values: ForecastValue[] }) {
   const { t, fmt } = useI18n();
   const num = useMemo(() => decimal(fmt.tag), [fmt]);
@@ -18,6 +18,7 @@ export function AreaForecastTable({ values }: { values: ForecastValue[] }) {
             <th scope="col">{t('forecast.month')}</th>
             <th scope="col">{t('area.col.horizon')}</th>
             <th scope="col">{t('forecast.col.median')}</th>
+            <th scope="col">{t('area.chart.interval50')}</th>
             <th scope="col">{t('forecast.col.interval')}</th>
             <th scope="col">{t('forecast.mean')}</th>
             <th scope="col">{t('forecast.pAny')}</th>
@@ -31,6 +32,9 @@ export function AreaForecastTable({ values }: { values: ForecastValue[] }) {
               <td className="num">{fmt.number(v.horizon)}</td>
               <td className="num" data-col="median">
                 {num(v.median)}
+              </td>
+              <td className="num" data-col="interval50">
+                {v.lower50 === null || v.upper50 === null ? '—' : `${num(v.lower50)} – ${num(v.upper50)}`}
               </td>
               <td className="num" data-col="interval">{`${num(v.lower90)} – ${num(v.upper90)}`}</td>
               <td className="num" data-col="mean">
