@@ -63,7 +63,16 @@ const request = { unit: 'admin2' as const, months: 36, country: 'MLI', language:
 
 describe('an area’s history', () => {
   it('reads political violence from the source that reaches later when no run says which', async () => {
-    const s = await areaSeries(deps(true), { ...request, outcome: 'fatalities', source: null });
+    const store = deps(true);
+    let reads = 0;
+    const monthly = store.monthly;
+    store.monthly = (measure) => {
+      reads++;
+      return monthly(measure);
+    };
+    const s = await areaSeries(store, { ...request, outcome: 'fatalities', source: null });
+    // Choosing the source and reading it share one read of the aggregates.
+    expect(reads).toBe(1);
     expect(s).toMatchObject({ source: 'aggregates', family: 'political-violence' });
     expect(s.history('ML0701')).toEqual([
       { month: '2026-03', fatalities: 10, events: 3 },

@@ -80,6 +80,13 @@ export async function areaSeries(
     language: Language;
   },
 ): Promise<AreaSeries> {
+  // Choosing the source and reading it both need the aggregates: read the table once per request.
+  const read = new Map<string, ReturnType<ForecastDataDeps['monthly']>>();
+  const { monthly } = deps;
+  deps = {
+    ...deps,
+    monthly: (measure) => read.get(measure) ?? read.set(measure, monthly(measure)).get(measure)!,
+  };
   const family = familyOf(req.outcome);
   const span = req.source === 'aggregates' ? null : await dataSpan(deps.counts, req.country);
   const source: ForecastSource =

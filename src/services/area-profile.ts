@@ -71,7 +71,7 @@ export async function areaProfile(
   const series = await areaSeries(deps, {
     unit: req.unit,
     outcome: req.outcome,
-    source: run ? (run.source === 'aggregates' ? 'aggregates' : 'events') : null,
+    source: run?.source ?? null,
     months: req.months,
     country,
     language: req.language,

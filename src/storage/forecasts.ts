@@ -49,7 +49,7 @@ export function forecastStore<DB>(database: Kysely<DB>): ForecastPort {
     country: r.country,
     unit: r.unit,
     outcome: r.outcome,
-    source: r.source,
+    source: r.source === 'aggregates' ? 'aggregates' : 'events',
     origin: r.origin,
     model: r.model,
     samples: Number(r.samples),

@@ -243,6 +243,10 @@ describe.skipIf(!hasSharedData || !chromiumAvailable)('forecasts on the map and 
       .poll(() => page.getByTestId('map-forecast-legend').locator('h3').textContent())
       .toBe('Probability of at least one political-violence event in May 2026');
     expect(await page.getByTestId('map-forecast-run').textContent()).toContain('monthly political-violence');
+    // The area list's forecast column names the outcome shown, not civilian deaths.
+    expect(await page.locator('[data-testid=area-list] thead').textContent()).toContain(
+      'P(at least one political-violence event)',
+    );
     const menaka = cercles.values.find((v) => v.unitCode === 'ML0704' && v.horizon === 1)!;
     const row = page.locator('[data-testid=area-list] tr[data-code="ML0704"]');
     expect(await cell(row, 'pAny')).toBe(pct('en', menaka.pAny));

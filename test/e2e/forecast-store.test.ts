@@ -50,7 +50,7 @@ for (const [name, make, skip] of [
         country: 'MLI',
         unit: 'admin1',
         outcome: 'civilian-fatalities',
-        source: 'events',
+        source: 'events' as const,
         model: 'm',
         samples: 1000,
       };
@@ -67,7 +67,7 @@ for (const [name, make, skip] of [
       await store.saveRun({ ...recent, id: 'run-c', outcome: 'civilian-events' }, []);
       expect(await store.latestRun('MLI', 'admin1', 'civilian-fatalities')).toEqual(recent);
       // The source is kept: the newest run of an outcome may come from the monthly aggregates.
-      const fromAggregates = { ...recent, id: 'run-e', outcome: 'events', source: 'aggregates' };
+      const fromAggregates = { ...recent, id: 'run-e', outcome: 'events', source: 'aggregates' as const };
       await store.saveRun(fromAggregates, []);
       expect(await store.latestRun('MLI', 'admin1', 'events')).toEqual(fromAggregates);
       expect(await store.values('run-a')).toEqual([value('ML-MO', '2025-12', 4.5)]);

@@ -145,7 +145,7 @@ export function presentForecastSet(s: ForecastSet): z.infer<typeof forecastSetSc
       country,
       unit,
       outcome,
-      source: source === 'aggregates' ? source : 'events',
+      source,
       origin,
       model,
       samples,

@@ -1,3 +1,5 @@
+import type { ForecastSource } from '../forecast-data.ts';
+
 /** What the forecast services need from storage (the consumer owns the port). */
 
 export interface ForecastRunRecord {
@@ -6,8 +8,8 @@ export interface ForecastRunRecord {
   country: string;
   unit: string;
   outcome: string;
-  /** "events" (the event store) or "aggregates" (ACLED's monthly aggregates). */
-  source: string;
+  /** The event store or ACLED's monthly aggregates (read back as one of the two, whatever the column holds). */
+  source: ForecastSource;
   /** YYYY-MM: the last month the forecast read. */
   origin: string;
   model: string;

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useI18n, type MessageKey } from '../i18n/i18n.tsx';
 import { decimal } from '../lib/alert-api.ts';
-import { areaPath } from '../lib/area-api.ts';
+import { areaPath, type ForecastOutcome } from '../lib/area-api.ts';
 import type { NextMonth } from '../lib/forecast-classes.ts';
 import type { Boundaries, MapCell, Measure } from '../lib/types.ts';
 import { Link } from './Link.tsx';
@@ -21,6 +21,7 @@ export function AreaList({
   onSelect,
   forecast,
   areaSearch = '',
+  forecastOutcome = 'civilian-fatalities',
 }: {
   unit: MapUnit;
   measure: Measure;
@@ -31,6 +32,8 @@ export function AreaList({
   forecast?: NextMonth | undefined;
   /** The area pages' query (the forecast outcome shown), so a link opens the page on the same forecast. */
   areaSearch?: string;
+  /** Which stored forecast the forecast columns show (their heading names it). */
+  forecastOutcome?: ForecastOutcome;
 }) {
   const { t, fmt } = useI18n();
   const num = useMemo(() => decimal(fmt.tag), [fmt]);
@@ -62,7 +65,7 @@ export function AreaList({
               {forecast ? (
                 <>
                   <th scope="col" className="num">
-                    {t('map.list.pAny')}
+                    {t(`map.forecast.pAny.${forecastOutcome}`)}
                   </th>
                   <th scope="col" className="num">
                     {t('map.list.median')}

@@ -281,6 +281,7 @@ export function MapPage() {
             onSelect={selectArea}
             forecast={next ?? undefined}
             areaSearch={areaSearch}
+            forecastOutcome={forecastOutcome}
           />
         </aside>
       </div>
